@@ -1,0 +1,128 @@
+// The one place that reads process.env. Validated once; a bad value stops the app with one line that
+// names the variable (never its value, which may hold a password or key).
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
+
+export const AMAZON_PRODUCTION = {
+  lwaTokenUrl: "https://api.amazon.com/auth/o2/token",
+  spapi: {
+    NA: "https://sellingpartnerapi-na.amazon.com",
+    EU: "https://sellingpartnerapi-eu.amazon.com",
+    FE: "https://sellingpartnerapi-fe.amazon.com",
+  },
+} as const;
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+        } catch {
+          return false;
+        }
+      }, "must be a postgresql://user@host:port/database URL")
+      .optional(),
+  ),
+  PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  APP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info")),
+
+  VAULT_MASTER_KEYS: optionalString,
+  VAULT_ACTIVE_KEY_ID: optionalString,
+  VAULT_DEV_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().default(".data/dev-master-key")),
+
+  AMAZON_ENDPOINTS: z.preprocess(emptyAsUndefined, z.enum(["amazon", "sandbox"]).default("amazon")),
+  SANDBOX_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4100")),
+  AMAZON_LWA_TOKEN_URL: optionalUrl,
+  AMAZON_SPAPI_NA_URL: optionalUrl,
+  AMAZON_SPAPI_EU_URL: optionalUrl,
+  AMAZON_SPAPI_FE_URL: optionalUrl,
+  AMAZON_SELLER_CENTRAL_URL: optionalUrl,
+  AMAZON_VENDOR_CENTRAL_URL: optionalUrl,
+  AMAZON_HTTP_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+
+  SPAPI_APPLICATION_ID: optionalString,
+  SPAPI_APP_NAME: z.preprocess(emptyAsUndefined, z.string().default("Latchkey")),
+  SPAPI_APP_DRAFT: bool(true),
+  LWA_CLIENT_ID: optionalString,
+  LWA_CLIENT_SECRET: optionalString,
+
+  ADMIN_EMAILS: z.preprocess(emptyAsUndefined, z.string().default("")).transform((v) =>
+    v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
+  ),
+  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Latchkey <no-reply@latchkey.local>")),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalUrl,
+});
+
+export type RawEnv = z.infer<typeof schema>;
+
+export type ServerEnv = RawEnv & {
+  amazon: {
+    lwaTokenUrl: string;
+    spapi: Record<"NA" | "EU" | "FE", string>;
+    /** When set, consent pages live at `${base}/{site}/apps/authorize/consent` (the sandbox's layout). */
+    sellerCentralOverride?: string;
+    vendorCentralOverride?: string;
+  };
+};
+
+function resolveAmazon(env: RawEnv): ServerEnv["amazon"] {
+  const sandbox = env.AMAZON_ENDPOINTS === "sandbox" ? env.SANDBOX_URL.replace(/\/$/, "") : undefined;
+  return {
+    lwaTokenUrl: env.AMAZON_LWA_TOKEN_URL ?? (sandbox ? `${sandbox}/auth/o2/token` : AMAZON_PRODUCTION.lwaTokenUrl),
+    spapi: {
+      NA: env.AMAZON_SPAPI_NA_URL ?? (sandbox ? `${sandbox}/spapi/na` : AMAZON_PRODUCTION.spapi.NA),
+      EU: env.AMAZON_SPAPI_EU_URL ?? (sandbox ? `${sandbox}/spapi/eu` : AMAZON_PRODUCTION.spapi.EU),
+      FE: env.AMAZON_SPAPI_FE_URL ?? (sandbox ? `${sandbox}/spapi/fe` : AMAZON_PRODUCTION.spapi.FE),
+    },
+    sellerCentralOverride: env.AMAZON_SELLER_CENTRAL_URL ?? (sandbox ? `${sandbox}/sellercentral` : undefined),
+    vendorCentralOverride: env.AMAZON_VENDOR_CENTRAL_URL ?? (sandbox ? `${sandbox}/vendorcentral` : undefined),
+  };
+}
+
+/** Parses an environment (process.env by default). Throws ConfigError with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.VAULT_MASTER_KEYS) {
+    throw new ConfigError(
+      "Invalid configuration: VAULT_MASTER_KEYS is required in production (format: keyId:base64-32-bytes[,keyId:...]; generate one with `npm run vault:keygen`)",
+    );
+  }
+  return { ...env, amazon: resolveAmazon(env) };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once per process. */
+export function readServerEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetServerEnvForTests(): void {
+  cached = undefined;
+}
