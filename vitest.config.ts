@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only-stub.ts") };
+const alias = { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/support/server-only-stub.ts") };
 
 export default defineConfig({
   resolve: { alias },
@@ -15,6 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          globalSetup: ["tests/support/global-setup.ts"],
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,

@@ -1,6 +1,7 @@
 // Chooses the database: real PostgreSQL when DATABASE_URL is set, embedded PGlite (a data directory on
 // disk, or `memory://`) otherwise. Both speak to Prisma through a driver adapter with the same schema.
 import { mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -49,7 +50,10 @@ export function describeDatabase(env: DbEnv): string {
 
 export function openDatabase(env: DbEnv): DatabaseHandle {
   if (env.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+    // Like libpq, fall back to the OS account name when the URL names no user (pg reads only $USER).
+    const url = new URL(env.DATABASE_URL);
+    if (!url.username) url.username = os.userInfo().username;
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
     return {
       kind: "postgresql",
       factory: new WholeScriptPrismaPg(pool),
