@@ -1,6 +1,6 @@
 // Chooses the database: real PostgreSQL when DATABASE_URL is set, embedded PGlite (a data directory on
 // disk, or `memory://`) otherwise. Both speak to Prisma through a driver adapter with the same schema.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { ServerEnv } from "../env";
+import { ConfigError, type ServerEnv } from "../env";
 
 export type DatabaseKind = "postgresql" | "pglite";
 
@@ -38,6 +38,41 @@ class WholeScriptPrismaPg extends PrismaPg {
   }
 }
 
+/**
+ * PGlite has no cross-process lock and two processes on one directory corrupt it (TOOLCHAIN.md), so
+ * claim the directory with a pid file and refuse, with a clear message, when a live process holds it.
+ */
+function lockDataDir(dir: string): () => void {
+  const absolute = path.resolve(dir);
+  mkdirSync(absolute, { recursive: true });
+  const lockFile = path.join(absolute, "latchkey.pid");
+  if (existsSync(lockFile)) {
+    const holder = Number(readFileSync(lockFile, "utf8").trim());
+    if (holder && holder !== process.pid && processIsAlive(holder)) {
+      throw new ConfigError(
+        `Invalid configuration: the embedded database in ${dir} is in use by process ${holder}; stop it first (PGlite allows one process per data directory), or set DATABASE_URL to use PostgreSQL`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(lockFile, "utf8").trim() === String(process.pid)) unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 type DbEnv = Pick<ServerEnv, "DATABASE_URL" | "PGLITE_DATA_DIR">;
 
 export function describeDatabase(env: DbEnv): string {
@@ -62,13 +97,16 @@ export function openDatabase(env: DbEnv): DatabaseHandle {
     };
   }
   const dir = env.PGLITE_DATA_DIR;
-  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(dir), { recursive: true });
+  const releaseLock = dir.startsWith("memory://") ? () => {} : lockDataDir(dir);
   const client = new PGlite(dir);
   return {
     kind: "pglite",
     factory: new PrismaPGlite(client),
     query: async (sql, params) => client.query<Record<string, unknown>>(sql, params as unknown[]),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
 }
 

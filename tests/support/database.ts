@@ -11,7 +11,6 @@ let tempDir: string | undefined;
 export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 export async function setupTestDatabase(): Promise<void> {
-  process.env.NODE_ENV = "test";
   if (!usingPostgres()) {
     const template = process.env.TEST_PGLITE_TEMPLATE;
     if (!template) throw new Error("TEST_PGLITE_TEMPLATE is not set: run integration tests through vitest's integration project");

@@ -1,0 +1,30 @@
+import "server-only";
+import { describeDatabase } from "@/lib/db/adapter";
+import { ConfigError, readServerEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
+/**
+ * Runs once when the server starts: a bad configuration stops it with one line naming the variable,
+ * and a good one is summarized so the operator sees which database, Amazon and email modes are live.
+ */
+export function bootCheck(): void {
+  let env;
+  try {
+    env = readServerEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`latchkey: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger.info(
+    {
+      database: describeDatabase(env),
+      amazon: env.AMAZON_ENDPOINTS === "sandbox" ? `sandbox at ${env.SANDBOX_URL}` : "Amazon production endpoints",
+      email: env.RESEND_API_KEY ? "Resend" : "dev outbox (no RESEND_API_KEY)",
+      vault: env.VAULT_MASTER_KEYS ? "master keys from VAULT_MASTER_KEYS" : `development key file ${env.VAULT_DEV_KEY_FILE}`,
+    },
+    "Latchkey starting",
+  );
+}
