@@ -8,7 +8,9 @@ import { SANDBOX_APP_DEFAULTS, exitOnError, validateOrExit } from "./launch-env"
 import { seedDatabase } from "./seed";
 
 async function main(): Promise<void> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development" };
+  // Defaults go into this process's own env too, so the seed, the vault and `next dev` all agree.
+  const childEnv = process.env;
+  Object.assign(childEnv, { NODE_ENV: "development" });
   childEnv.AMAZON_ENDPOINTS ??= "sandbox";
   const port = Number(childEnv.PORT ?? 3000);
   childEnv.APP_URL ??= `http://localhost:${port}`;
