@@ -17,14 +17,16 @@ const resultsDir = path.resolve(".data/test-results");
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-function runVitest(suite: string, project: string, extraEnv: NodeJS.ProcessEnv): Outcome {
+type Env = Record<string, string | undefined>;
+
+function runVitest(suite: string, project: string, extraEnv: Env): Outcome {
   const outputFile = path.join(resultsDir, `${suite}.json`);
-  const env = { ...process.env, ...extraEnv };
+  const env: Env = { ...process.env, ...extraEnv };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const run = spawnSync(
     process.execPath,
     ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`],
-    { stdio: "inherit", env },
+    { stdio: "inherit", env: env as NodeJS.ProcessEnv },
   );
   const report = existsSync(outputFile)
     ? (JSON.parse(readFileSync(outputFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
@@ -40,9 +42,9 @@ function runVitest(suite: string, project: string, extraEnv: NodeJS.ProcessEnv):
 
 function runPlaywright(): Outcome {
   const outputFile = path.join(resultsDir, "e2e.json");
-  const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile };
+  const env: Env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile };
   delete env.DATABASE_URL;
-  const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], { stdio: "inherit", env });
+  const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
   const report = existsSync(outputFile)
     ? (JSON.parse(readFileSync(outputFile, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } })
     : undefined;
