@@ -1,0 +1,44 @@
+// The stable error codes the app returns, and the one map from code to HTTP status. Clients and tests
+// match on the code, never on the message. Add a code here (and only here) to extend the set.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_input: 422,
+  rate_limited: 429,
+  internal: 500,
+  config_error: 500,
+  vault_decrypt_failed: 500,
+  vault_key_unavailable: 500,
+  // Amazon (LWA or SP-API) is down or failing: 503 so callers retry later rather than treat it as our bug.
+  amazon_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** What the user sees when the code says enough and the caller gave no message of its own. */
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  bad_request: "The request could not be understood.",
+  unauthenticated: "Sign in or provide valid credentials.",
+  forbidden: "You are not allowed to do this.",
+  not_found: "Not found.",
+  conflict: "The request conflicts with the current state.",
+  invalid_input: "Some of the input is invalid.",
+  rate_limited: "Too many requests; slow down and retry later.",
+  internal: "Something went wrong on our side. Quote the request id if you contact support.",
+  config_error: "The server is misconfigured. Quote the request id if you contact support.",
+  vault_decrypt_failed: "A stored secret could not be decrypted.",
+  vault_key_unavailable: "A master key needed to read stored secrets is not configured.",
+  amazon_unavailable: "Amazon is not responding right now; retry later.",
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
+}
+
+export function statusForCode(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
