@@ -61,11 +61,8 @@ function updateApp(existing: App, input: ParsedAppInput, now: number): App {
   } else if (input.clientSecret && !existing.clientSecrets.some((secret) => secret.value === input.clientSecret)) {
     clientSecrets = [...existing.clientSecrets, { value: input.clientSecret, createdAt: now, expiresAt: now + CLIENT_SECRET_LIFETIME_MS }];
   }
-  const loginUri = input.loginUri === undefined ? existing.loginUri : (input.loginUri ?? undefined);
-  const { loginUri: _dropped, ...rest } = existing;
-  return {
-    ...rest,
-    ...(loginUri ? { loginUri } : {}),
+  const updated: App = {
+    ...existing,
     clientId: input.clientId ?? existing.clientId,
     appName: input.appName ?? existing.appName,
     clientSecrets,
@@ -73,6 +70,9 @@ function updateApp(existing: App, input: ParsedAppInput, now: number): App {
     published: input.published ?? existing.published,
     notificationQueueEnrolled: input.notificationQueueEnrolled ?? existing.notificationQueueEnrolled,
   };
+  if (input.loginUri) updated.loginUri = input.loginUri;
+  if (input.loginUri === null) delete updated.loginUri;
+  return updated;
 }
 
 /** Registers a new app or updates the one with the same applicationId. `now` dates new secrets. */
