@@ -172,13 +172,13 @@ export interface WithDataKeyOptions {
 }
 
 /**
- * Runs `use` with the scope's unwrapped data key. `use` must be synchronous: between reading the cache
+ * Runs `run` with the scope's unwrapped data key. `run` must be synchronous: between reading the cache
  * and using the key nothing else runs, so eviction cannot zero a key in use.
  */
-export async function withDataKey<T>(scope: DataKeyScope, options: WithDataKeyOptions, use: (key: SealingKey) => T): Promise<T> {
+export async function withDataKey<T>(scope: DataKeyScope, options: WithDataKeyOptions, run: (key: SealingKey) => T): Promise<T> {
   const name = scopeName(scope);
   const hit = cacheGet(getKeyRing(), name);
-  if (hit) return use(hit);
+  if (hit) return run(hit);
 
   const row = await loadRow(scope, options.create, options.client);
   if (!row) throw new VaultError("vault_decrypt_failed");
@@ -188,5 +188,5 @@ export async function withDataKey<T>(scope: DataKeyScope, options: WithDataKeyOp
     entry = { id: row.id, key: unwrapDataKey(row, ring) };
     cacheSet(ring, name, entry);
   }
-  return use(entry);
+  return run(entry);
 }
