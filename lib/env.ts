@@ -70,6 +70,14 @@ const schema = z.object({
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Latchkey <no-reply@latchkey.local>")),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl,
+
+  // Signs session cookies and hashes magic-link tokens. Required in production; in development and tests a
+  // random one is created once in AUTH_DEV_SECRET_FILE (lib/auth/auth-secret.ts).
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+  ),
+  AUTH_DEV_SECRET_FILE: z.preprocess(emptyAsUndefined, z.string().default(".data/auth-secret")),
 });
 
 export type RawEnv = z.infer<typeof schema>;
