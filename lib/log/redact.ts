@@ -246,6 +246,8 @@ function walk(value: unknown, depth: number, ancestors: WeakSet<object>): unknow
       );
     }
     if (value instanceof Set) return Array.from(value, (item) => walk(item, depth + 1, ancestors));
+    // fetch headers and form bodies: name rules apply to their entries (they serialize to {} otherwise).
+    if (value instanceof Headers || value instanceof URLSearchParams) return walkEntries(value.entries(), depth, ancestors);
     const toJSON: unknown = Reflect.get(value, "toJSON");
     if (typeof toJSON === "function") return walk(toJSON.call(value), depth + 1, ancestors);
     return walkEntries(Object.entries(value), depth, ancestors);

@@ -173,6 +173,13 @@ describe("redact: deep walk", () => {
     expect(out).toMatchObject({ level1: { level2: [{ note: "got Atzr|[REDACTED]" }, "header Bearer [REDACTED]"] }, map: { k: "Atz.sprdt|[REDACTED]" }, set: ["lk_live_[REDACTED]"] });
   });
 
+  it("walks fetch Headers and URLSearchParams by name", () => {
+    const headers = new Headers({ "x-amz-access-token": "opaque-header-value", "user-agent": "Latchkey/1.0" });
+    expect(redact({ headers })).toEqual({ headers: { "x-amz-access-token": "[REDACTED]", "user-agent": "Latchkey/1.0" } });
+    const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: "opaque-form-value" });
+    expect(redact(form)).toEqual({ grant_type: "refresh_token", refresh_token: "[REDACTED]" });
+  });
+
   it("never copies binary data (raw keys)", () => {
     expect(redact({ key: Buffer.alloc(32, 7), data: new Uint8Array(4) })).toEqual({ key: "[REDACTED binary 32 bytes]", data: "[REDACTED binary 4 bytes]" });
   });
