@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, db } from "@/lib/db/client";
 import { resetServerEnvForTests } from "@/lib/env";
+import { clearDataKeyCache } from "@/lib/vault";
 
 let tempDir: string | undefined;
 
@@ -25,6 +26,7 @@ export async function setupTestDatabase(): Promise<void> {
 
 /** Empties every application table (the audit log too, by briefly lifting its append-only trigger). */
 export async function resetDatabase(): Promise<void> {
+  clearDataKeyCache();
   const tables = await db.$queryRawUnsafe<{ tablename: string }[]>(
     `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
   );
