@@ -1,0 +1,15 @@
+import { LogOut } from "lucide-react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { signOutAction } from "./actions";
+
+/** A form posting to Auth.js' sign-out; usable from server and client components alike. */
+export function SignOutButton({ variant = "outline", size = "sm", className }: Pick<ButtonProps, "variant" | "size" | "className">) {
+  return (
+    <form action={signOutAction}>
+      <Button type="submit" variant={variant} size={size} className={className}>
+        <LogOut aria-hidden />
+        Sign out
+      </Button>
+    </form>
+  );
+}
