@@ -10,7 +10,7 @@ import { seedDatabase } from "./seed";
 async function main(): Promise<void> {
   // Defaults go into this process's own env too, so the seed, the vault and `next dev` all agree.
   const childEnv = process.env;
-  Object.assign(childEnv, { NODE_ENV: "development" });
+  Object.assign(childEnv, { NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" });
   childEnv.AMAZON_ENDPOINTS ??= "sandbox";
   const port = Number(childEnv.PORT ?? 3000);
   childEnv.APP_URL ??= `http://localhost:${port}`;

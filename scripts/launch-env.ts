@@ -1,6 +1,7 @@
 // Shared by the dev and start launchers: validate configuration before anything starts, so a bad value
 // is one clear line instead of a stack trace from deep inside Next.
 import { ConfigError, parseEnv, type ServerEnv } from "../lib/env";
+import { getKeyRing } from "../lib/vault";
 
 /** The sandbox's fixed development app (see sandbox/README.md); used only when talking to the sandbox. */
 export const SANDBOX_APP_DEFAULTS = {
@@ -11,7 +12,9 @@ export const SANDBOX_APP_DEFAULTS = {
 
 export function validateOrExit(source: NodeJS.ProcessEnv): ServerEnv {
   try {
-    return parseEnv(source);
+    const env = parseEnv(source);
+    getKeyRing(); // a malformed key ring is a configuration error too, caught before anything starts
+    return env;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`latchkey: ${error.message}`);

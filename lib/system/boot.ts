@@ -2,6 +2,7 @@ import "server-only";
 import { describeDatabase } from "@/lib/db/adapter";
 import { ConfigError, readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { getKeyRing } from "@/lib/vault";
 
 /**
  * Runs once when the server starts: a bad configuration stops it with one line naming the variable,
@@ -11,6 +12,7 @@ export function bootCheck(): void {
   let env;
   try {
     env = readServerEnv();
+    getKeyRing();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`latchkey: ${error.message}`);
