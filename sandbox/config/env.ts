@@ -36,7 +36,7 @@ export interface SandboxEnv {
 }
 
 /** The only place the sandbox reads environment variables. Throws a readable message on bad values. */
-export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv {
+export function readSandboxEnv(env: Record<string, string | undefined> = process.env): SandboxEnv {
   const result = envSchema.safeParse(env);
   if (!result.success) throw new Error(`Invalid sandbox environment:\n${z.prettifyError(result.error)}`);
   const parsed = result.data;
@@ -61,6 +61,6 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv
 }
 
 /** Request logging is off by default under `NODE_ENV=test` or `SANDBOX_QUIET=1`. */
-export function requestLoggingEnabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+export function requestLoggingEnabledByEnv(env: Record<string, string | undefined> = process.env): boolean {
   return !(env.NODE_ENV === "test" || env.SANDBOX_QUIET === "1" || env.SANDBOX_QUIET === "true");
 }

@@ -11,6 +11,10 @@ import { internalFailure, quotaExceeded, routeNotFound, spapiError, unauthorized
 import type { Operation } from "./operation";
 import { findOperation } from "./operations";
 
+/** AMAZON.md: the User-Agent is at most 500 characters. */
+const MAX_USER_AGENT_LENGTH = 500;
+const MAX_DISTINCT_USER_AGENTS = 100;
+
 function increment(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -23,8 +27,9 @@ function countCall(stats: Stats, operationId: string, status: string, userAgent:
   operation.total += 1;
   increment(operation.byStatus, status);
   if (userAgent !== undefined) {
-    increment(spapi.userAgents, userAgent.slice(0, 500));
-    spapi.lastUserAgent = userAgent.slice(0, 500);
+    const value = userAgent.slice(0, MAX_USER_AGENT_LENGTH);
+    if (value in spapi.userAgents || Object.keys(spapi.userAgents).length < MAX_DISTINCT_USER_AGENTS) increment(spapi.userAgents, value);
+    spapi.lastUserAgent = value;
   }
 }
 

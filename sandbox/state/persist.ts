@@ -15,6 +15,13 @@ export function loadStateFile(file: string): LoadResult {
   }
 }
 
+/** Keeps an unreadable state file aside (`<file>.invalid-<time>`) instead of overwriting it. */
+export function setAsideStateFile(file: string, now: number): string {
+  const target = `${file}.invalid-${now}`;
+  renameSync(file, target);
+  return target;
+}
+
 /** Writes atomically (temp file + rename) so a crash never leaves half a state file. */
 export function writeStateFile(file: string, data: StateData): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -1,6 +1,6 @@
 import { parseAppInput, upsertApp, type AppInput } from "../apps/app-input";
 import type { Clock } from "../clock";
-import { loadStateFile, writeStateFile } from "./persist";
+import { loadStateFile, setAsideStateFile, writeStateFile } from "./persist";
 import { buildSeedState } from "./seed";
 import type { Account, App, SandboxConfig, StateData } from "./types";
 
@@ -46,7 +46,10 @@ export class SandboxStore {
     const file = this.options.stateFile;
     if (!file) return this.seed();
     const result = loadStateFile(file);
-    if (result.kind === "invalid") this.options.warn(`Ignoring sandbox state file ${file}: ${result.reason}`);
+    if (result.kind === "invalid") {
+      const kept = setAsideStateFile(file, this.options.baseNow());
+      this.options.warn(`Ignoring sandbox state file ${file} (${result.reason}); kept it as ${kept} and started from the seed`);
+    }
     if (result.kind !== "loaded") {
       const seeded = this.seed();
       writeStateFile(file, seeded);

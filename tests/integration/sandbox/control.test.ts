@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -126,6 +126,23 @@ describe("persistence", () => {
         expect((await control<{ offsetMs: number }>(second, "GET", "/clock")).body.offsetMs).toBe(60_000);
       } finally {
         await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("sets an unreadable state file aside and starts from the seed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
+    const stateFile = path.join(dir, "state.json");
+    writeFileSync(stateFile, "{ not json");
+    try {
+      const own = await startSandbox({ stateFile });
+      try {
+        expect((await control<{ accounts: unknown[] }>(own, "GET", "/accounts")).body.accounts).toHaveLength(9);
+        expect(readdirSync(dir).some((name) => name.startsWith("state.json.invalid-"))).toBe(true);
+      } finally {
+        await own.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

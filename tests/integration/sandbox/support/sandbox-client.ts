@@ -36,7 +36,12 @@ export async function lwa<T = Record<string, unknown>>(sandbox: Sandbox, fields:
   return toJson<T>(response);
 }
 
-export const defaultClient = { client_id: DEFAULT_APP.clientId, client_secret: DEFAULT_APP.clientSecret };
+export interface ClientCredentials {
+  client_id: string;
+  client_secret: string;
+}
+
+export const defaultClient: ClientCredentials = { client_id: DEFAULT_APP.clientId, client_secret: DEFAULT_APP.clientSecret };
 
 /** Calls the control API with a JSON body. */
 export async function control<T = Record<string, unknown>>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
@@ -65,14 +70,14 @@ export async function spapi<T = Record<string, unknown>>(
 }
 
 /** Self-authorizes and refreshes: a working partner access token. */
-export async function partnerAccessToken(sandbox: Sandbox, sellingPartnerId: string, client = defaultClient): Promise<{ accessToken: string; refreshToken: string }> {
+export async function partnerAccessToken(sandbox: Sandbox, sellingPartnerId: string, client: ClientCredentials = defaultClient): Promise<{ accessToken: string; refreshToken: string }> {
   const authorized = await control<{ refreshToken: string }>(sandbox, "POST", "/self-authorize", { sellingPartnerId });
   const refreshToken = authorized.body.refreshToken;
   const token = await lwa<{ access_token: string }>(sandbox, { grant_type: "refresh_token", refresh_token: refreshToken, ...client });
   return { accessToken: token.body.access_token, refreshToken };
 }
 
-export async function grantlessToken(sandbox: Sandbox, scope: string, client = defaultClient): Promise<string> {
+export async function grantlessToken(sandbox: Sandbox, scope: string, client: ClientCredentials = defaultClient): Promise<string> {
   const token = await lwa<{ access_token: string }>(sandbox, { grant_type: "client_credentials", scope, ...client });
   return token.body.access_token;
 }
