@@ -41,6 +41,7 @@ const STYLE = `
   header .brand span { color: #ff9900; }
   header .badge { font-size: 12px; background: #ff9900; color: #232f3e; border-radius: 3px; padding: 2px 6px; font-weight: 700; }
   main { max-width: 760px; margin: 32px auto; background: #fff; border: 1px solid #d5d9d9; border-radius: 8px; padding: 28px 32px; }
+  main.wide { max-width: 1080px; }
   h1 { font-size: 24px; margin: 0 0 12px; font-weight: 400; }
   h2 { font-size: 18px; margin: 24px 0 8px; }
   p { line-height: 1.5; }
@@ -63,7 +64,7 @@ const STYLE = `
   .notice { background: #f0f8ff; border: 1px solid #b6d7f0; border-radius: 8px; padding: 8px 12px; font-size: 14px; }
 `;
 
-export function page(title: string, body: SafeHtml): string {
+export function page(title: string, body: SafeHtml, options: { wide?: boolean } = {}): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -75,7 +76,7 @@ export function page(title: string, body: SafeHtml): string {
 </head>
 <body>
 <header><div class="brand">amazon <span>sandbox</span></div><div class="badge">SIMULATOR</div></header>
-<main>
+<main${options.wide ? new SafeHtml(' class="wide"') : ""}>
 ${body}
 </main>
 </body>

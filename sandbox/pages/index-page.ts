@@ -50,6 +50,7 @@ ${app
   : ""}
 <h2>Accounts</h2>
 <table><thead><tr><th>Name</th><th>Selling partner ID</th><th>Type</th><th>Region</th><th>Marketplaces</th><th></th></tr></thead><tbody>${rows}</tbody></table>`,
+      { wide: true },
     ),
   );
 }
