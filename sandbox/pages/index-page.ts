@@ -5,7 +5,7 @@ import { sendHtml } from "../http/respond";
 import { defaultSiteForRegion } from "../state/sites";
 import type { Account } from "../state/types";
 
-function accountLinks(ctx: SandboxContext, account: Account, applicationId: string | undefined) {
+function accountLinks(account: Account, applicationId: string | undefined) {
   const site = defaultSiteForRegion(account.region);
   const central = account.type === "seller" ? "sellercentral" : "vendorcentral";
   const develop = html`<a href="/${central}/${site}/apps/develop">Self-authorize</a>`;
@@ -20,7 +20,7 @@ export function handleIndexPage(ctx: SandboxContext, res: ServerResponse): void 
   const base = ctx.publicUrl();
   const rows = ctx.store.data.accounts.map(
     (account) => html`<tr><td>${account.name}</td><td><code>${account.sellingPartnerId}</code></td><td>${account.type}</td><td>${account.region}</td>
-<td>${account.type === "seller" ? account.marketplaces.join(", ") : `vendor codes ${account.vendorCodes.join(", ")}`}</td><td>${accountLinks(ctx, account, app?.applicationId)}</td></tr>`,
+<td>${account.type === "seller" ? account.marketplaces.join(", ") : `vendor codes ${account.vendorCodes.join(", ")}`}</td><td>${accountLinks(account, app?.applicationId)}</td></tr>`,
   );
   sendHtml(
     res,

@@ -42,7 +42,7 @@ function rateLimitKey(operation: Operation, applicationId: string, sellingPartne
   return `${applicationId}|${sellingPartnerId ?? "grantless"}|${operation.operationId}`;
 }
 
-async function run(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, region: Region, operation: Operation, params: Record<string, string>, path: string, query: URLSearchParams): Promise<SpApiResult> {
+async function run(ctx: SandboxContext, req: IncomingMessage, region: Region, operation: Operation, params: Record<string, string>, path: string, query: URLSearchParams): Promise<SpApiResult> {
   const method = req.method ?? "GET";
   const auth = authenticate(ctx, operation, region, header(req, "x-amz-access-token"), method, path);
   if (!auth.ok) return auth.result;
@@ -92,6 +92,6 @@ export async function handleSpApi(ctx: SandboxContext, req: IncomingMessage, res
     send(res, routeNotFound(), headers);
     return;
   }
-  const result = await run(ctx, req, res, region, found.operation, found.params, path, url.searchParams);
+  const result = await run(ctx, req, region, found.operation, found.params, path, url.searchParams);
   send(res, result, headers);
 }
