@@ -10,17 +10,12 @@ import { createAuthAdapter, type LatchkeyAdapterUser } from "./adapter";
 import { getAuthSecret } from "./auth-secret";
 import { sanitizeCallbackUrl } from "./callback-url";
 import type { CurrentUser } from "./current-user";
+import { AUTH_PAGES } from "./pages";
 import { roleForEmail } from "./roles";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "./send-magic-link";
 import { syncUserRole } from "./sync-user-role";
 
 export const EMAIL_PROVIDER_ID = "email";
-
-export const AUTH_PAGES = {
-  signIn: "/sign-in",
-  verifyRequest: "/sign-in/check-email",
-  error: "/sign-in/error",
-} as const;
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;

@@ -2,6 +2,8 @@
 // could read as another origin ("//evil.com", "/\evil.com", "https://evil.com", "javascript:...") falls
 // back to the default, so a crafted sign-in link can never be an open redirect.
 
+import { AUTH_PAGES } from "./pages";
+
 export const DEFAULT_CALLBACK_PATH = "/";
 
 const PLACEHOLDER_ORIGIN = "http://latchkey.invalid";
@@ -45,4 +47,10 @@ function samePath(candidate: string, origin: string, absolute = false): string |
   if (url.origin !== origin) return undefined;
   const path = `${url.pathname}${url.search}${url.hash}`;
   return path.startsWith("//") ? undefined : path;
+}
+
+/** "/sign-in?callbackUrl=<path>" for a same-origin path (anything else is dropped). */
+export function signInPath(callbackUrl?: string): string {
+  const path = sanitizeCallbackUrl(callbackUrl);
+  return path === DEFAULT_CALLBACK_PATH ? AUTH_PAGES.signIn : `${AUTH_PAGES.signIn}?${new URLSearchParams({ callbackUrl: path })}`;
 }

@@ -3,8 +3,9 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { logger } from "@/lib/log/logger";
-import { AUTH_PAGES, EMAIL_PROVIDER_ID } from "./auth-config";
+import { EMAIL_PROVIDER_ID } from "./auth-config";
 import { sanitizeCallbackUrl } from "./callback-url";
+import { AUTH_PAGES } from "./pages";
 import { normalizeEmail } from "./roles";
 
 export type SignInLinkOutcome = { ok: true; email: string; callbackUrl: string } | { ok: false; message: string };

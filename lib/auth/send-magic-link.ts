@@ -14,10 +14,7 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
  */
 export function canonicalMagicLink(url: string, appUrl: string): string {
   const link = new URL(url);
-  const base = new URL(appUrl);
-  link.protocol = base.protocol;
-  link.host = base.host;
-  return link.toString();
+  return new URL(`${link.pathname}${link.search}`, new URL(appUrl).origin).toString();
 }
 
 /** Sends the sign-in email. Throws when it could not be delivered, so the user is not told to wait for it. */

@@ -5,11 +5,11 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { AUTH_PAGES } from "./auth-config";
-import { sanitizeCallbackUrl } from "./callback-url";
+import { signInPath } from "./callback-url";
 import { currentUserSchema, type CurrentUser } from "./current-user";
 
 export type { CurrentUser } from "./current-user";
+export { signInPath } from "./callback-url";
 
 /**
  * A request header a proxy may set to the path being requested, so `requireUser()` can send people back to
@@ -24,12 +24,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const parsed = currentUserSchema.safeParse(session?.user);
   return parsed.success ? parsed.data : null;
 });
-
-/** "/sign-in?callbackUrl=<path>" for a same-origin path (anything else becomes "/"). */
-export function signInPath(callbackUrl?: string): string {
-  const path = sanitizeCallbackUrl(callbackUrl);
-  return path === "/" ? AUTH_PAGES.signIn : `${AUTH_PAGES.signIn}?${new URLSearchParams({ callbackUrl: path })}`;
-}
 
 async function currentPath(returnTo: string | undefined): Promise<string> {
   if (returnTo) return returnTo;

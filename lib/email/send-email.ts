@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { Prisma, type EmailOutbox } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
-import { redactString } from "@/lib/log/redact";
+import { redactString, registerSecret } from "@/lib/log/redact";
 import { emailMode } from "./mode";
 import { removeLinks } from "./remove-links";
 import { renderEmail } from "./render-email";
@@ -115,6 +115,7 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   let failure: unknown;
   let messageId: string | undefined;
   try {
+    if (env.RESEND_API_KEY) registerSecret(env.RESEND_API_KEY);
     const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined);
     const result = await resend.emails.send(
       { from: env.EMAIL_FROM, to, subject: input.subject, html, text },
