@@ -15,6 +15,13 @@ export const ERROR_STATUS = {
   vault_key_unavailable: 500,
   // Amazon (LWA or SP-API) is down or failing: 503 so callers retry later rather than treat it as our bug.
   amazon_unavailable: 503,
+  // The authorization cannot serve tokens until a person acts; retrying does not help (4xx, never retried).
+  authorization_pending: 409,
+  authorization_revoked: 409,
+  reauthorization_required: 409,
+  tenant_quarantined: 423,
+  // The app's own LWA credentials were refused (invalid_client): an operator problem, not the tenant's.
+  app_client_rejected: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -33,6 +40,11 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   vault_decrypt_failed: "A stored secret could not be decrypted.",
   vault_key_unavailable: "A master key needed to read stored secrets is not configured.",
   amazon_unavailable: "Amazon is not responding right now; retry later.",
+  authorization_pending: "This Amazon account has not finished connecting yet.",
+  authorization_revoked: "This Amazon authorization was revoked; the partner must connect again.",
+  reauthorization_required: "This Amazon authorization must be renewed by the partner.",
+  tenant_quarantined: "Token issuance for this tenant is paused by an administrator.",
+  app_client_rejected: "Amazon rejected this app's credentials; an administrator must check the client secret.",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

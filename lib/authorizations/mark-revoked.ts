@@ -1,0 +1,48 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import type { ActorType } from "@/lib/generated/prisma/client";
+
+export interface RevocationInput {
+  authorizationId: string;
+  tenantId: string;
+  reason: "invalid_grant" | "partner_disconnected" | "admin_revoked" | "spapi_unauthorized";
+  statusReason: string;
+  actorType: ActorType;
+  actorId?: string | null;
+  requestId?: string | null;
+}
+
+/**
+ * Revokes an authorization: deletes its refresh token and cached access tokens and records why.
+ * Idempotent: only the call that flips the status writes the audit entry, so a revocation discovered by
+ * many concurrent requests is recorded (and later alerted) once. Returns whether this call flipped it.
+ */
+export async function markAuthorizationRevoked(input: RevocationInput): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const flipped = await tx.authorization.updateMany({
+      where: { id: input.authorizationId, tenantId: input.tenantId, status: { not: "REVOKED" } },
+      data: {
+        status: "REVOKED",
+        statusReason: input.statusReason,
+        revokedAt: new Date(),
+        refreshTokenCiphertext: null,
+      },
+    });
+    await tx.accessTokenCache.deleteMany({ where: { authorizationId: input.authorizationId } });
+    if (flipped.count === 0) return false;
+    await recordAuditEvent(
+      {
+        action: "authorization.revoked",
+        actorType: input.actorType,
+        actorId: input.actorId ?? null,
+        tenantId: input.tenantId,
+        authorizationId: input.authorizationId,
+        details: { reason: input.reason },
+        requestId: input.requestId ?? null,
+      },
+      tx,
+    );
+    return true;
+  });
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
+import { findMarketplace, type Region } from "@/lib/amazon/marketplaces";
+import { LwaError, refreshAccessToken } from "@/lib/amazon/lwa";
+import { SpApiError } from "@/lib/amazon/spapi";
+import { getClientCredentials } from "@/lib/app-client/get-app-client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { RENEWAL_PERIOD_MS } from "@/lib/oauth/complete-authorization";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { requestedRoles } from "@/lib/roles/ledger";
+import { sealRefreshToken } from "./store-refresh-token";
+
+export const selfAuthorizeInput = z.object({
+  tenantId: z.string().min(1),
+  region: z.enum(["NA", "EU", "FE"]),
+  refreshToken: z.string().trim().regex(/^Atzr\|\S{20,2040}$/, "Paste the whole refresh token; it starts with Atzr|"),
+  sellingPartnerId: z.string().trim().max(128).optional().transform((v) => v || undefined),
+});
+
+export type SelfAuthorizeInput = z.input<typeof selfAuthorizeInput>;
+
+export type SelfAuthorizeOutcome = { ok: true; authorizationId: string; fingerprint: string } | { ok: false; code: "token_rejected" | "connectivity_failed" | "amazon_unavailable" | "app_client_rejected" | "account_connected_elsewhere"; message: string };
+
+/**
+ * An admin pastes a refresh token from Seller Central's or Vendor Central's "Authorize app" page for
+ * the company's own account. It is verified (one refresh + one connectivity call) before it is stored,
+ * and afterwards only its fingerprint is ever shown.
+ */
+export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string): Promise<SelfAuthorizeOutcome> {
+  const input = selfAuthorizeInput.parse(raw);
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, kind: true, marketplaceIds: true } });
+  if (!tenant) throw new AppError("not_found");
+  const region = input.region as Region;
+
+  if (input.sellingPartnerId) {
+    const elsewhere = await db.authorization.findFirst({ where: { region, sellingPartnerId: input.sellingPartnerId, status: { not: "REVOKED" }, tenantId: { not: tenant.id } }, select: { id: true } });
+    if (elsewhere) return { ok: false, code: "account_connected_elsewhere", message: "That selling account is already connected to another tenant." };
+  }
+
+  const credentials = await getClientCredentials();
+  let accessToken: string;
+  try {
+    accessToken = (await refreshAccessToken(credentials, input.refreshToken)).accessToken;
+  } catch (error) {
+    if (!(error instanceof LwaError)) throw error;
+    if (error.kind === "client") return { ok: false, code: "app_client_rejected", message: "Amazon rejected this app's own credentials; check the client secret." };
+    if (error.kind === "transient") return { ok: false, code: "amazon_unavailable", message: "Amazon did not answer; nothing was stored. Try again shortly." };
+    return { ok: false, code: "token_rejected", message: "Amazon did not accept this refresh token. Copy it again from the Authorize app page; nothing was stored." };
+  }
+  let marketplaceIds: string[] = [];
+  try {
+    const probe = tenant.kind === "SELLER" ? await probeSeller(region, accessToken) : await probeVendor(region, accessToken);
+    marketplaceIds = probe.marketplaceIds.filter((id) => findMarketplace(id)?.region === region);
+  } catch (error) {
+    if (!(error instanceof SpApiError)) throw error;
+    return error.transient
+      ? { ok: false, code: "amazon_unavailable", message: "Amazon did not answer the test call; nothing was stored. Try again shortly." }
+      : { ok: false, code: "connectivity_failed", message: `The token refreshed, but the test call was refused (${error.code}). Check the region and the account type; nothing was stored.` };
+  }
+
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const authorization = await tx.authorization.upsert({
+      where: { tenantId_region: { tenantId: tenant.id, region } },
+      create: { tenantId: tenant.id, region, authType: "SELF" },
+      update: {},
+    });
+    const sealed = await sealRefreshToken(tenant.id, authorization.id, input.refreshToken);
+    await tx.authorization.update({
+      where: { id: authorization.id },
+      data: {
+        ...sealed,
+        authType: "SELF",
+        sellingPartnerId: input.sellingPartnerId ?? authorization.sellingPartnerId,
+        status: "ACTIVE",
+        statusReason: null,
+        roles: requestedRoles(tenant.kind),
+        marketplaceIds,
+        authorizedAt: now,
+        renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
+        lastRefreshAt: now,
+        lastRefreshError: null,
+        consecutiveFailures: 0,
+        lastConnectivityAt: now,
+        lastConnectivityOk: true,
+        revokedAt: null,
+        quarantinedAt: null,
+      },
+    });
+    await tx.accessTokenCache.deleteMany({ where: { authorizationId: authorization.id } });
+    await recordAuditEvent(
+      {
+        action: "authorization.self_authorized",
+        actorType: "ADMIN",
+        actorId: adminUserId,
+        tenantId: tenant.id,
+        authorizationId: authorization.id,
+        details: { region, refreshTokenFingerprint: sealed.refreshTokenFingerprint, previousRefreshTokenFingerprint: authorization.refreshTokenFingerprint, verified: true },
+      },
+      tx,
+    );
+    return { ok: true as const, authorizationId: authorization.id, fingerprint: sealed.refreshTokenFingerprint };
+  });
+}
