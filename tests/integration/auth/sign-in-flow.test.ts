@@ -1,6 +1,6 @@
 // The whole magic-link flow through Auth.js itself (the same config the app serves at /api/auth), against
 // a real database and the dev outbox: ask, read the email, follow the link, resolve the session.
-import { Auth, skipCSRFCheck } from "@auth/core";
+import { Auth, skipCSRFCheck, type AuthConfig } from "@auth/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildAuthConfig } from "@/lib/auth/auth-config";
 import { db } from "@/lib/db/client";
@@ -19,7 +19,7 @@ function useEnv(values: Record<string, string | undefined>): void {
 }
 
 async function auth(path: string, init: RequestInit & { origin?: string } = {}): Promise<Response> {
-  const config = { ...buildAuthConfig(), basePath: "/api/auth", skipCSRFCheck };
+  const config: AuthConfig = { ...buildAuthConfig(), basePath: "/api/auth", skipCSRFCheck };
   return Auth(new Request(`${init.origin ?? APP}${path}`, init), config);
 }
 
