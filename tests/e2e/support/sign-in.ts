@@ -1,0 +1,40 @@
+// Signing in from a test the way a person does in development: ask for a link on /sign-in, open the
+// development outbox, open the newest email to that address, and follow the link in it.
+import { expect, type Page } from "@playwright/test";
+
+/** A fresh address for one test, so tests never see each other's emails or users. */
+export function uniqueEmail(prefix = "partner"): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@latchkey.test`;
+}
+
+/** Submits the sign-in form and waits for the "check your email" page. */
+export async function requestSignInLink(page: Page, email: string, options: { callbackUrl?: string } = {}): Promise<void> {
+  const query = options.callbackUrl ? `?${new URLSearchParams({ callbackUrl: options.callbackUrl })}` : "";
+  await page.goto(`/sign-in${query}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/check-email/);
+}
+
+function decodeHtmlAttribute(value: string): string {
+  return value.replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+}
+
+/** The sign-in link in the newest email to `email`, read from the development outbox. */
+export async function readMagicLink(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/outbox");
+  await page.getByRole("link").filter({ hasText: `To ${email}` }).first().click();
+  await expect(page.getByRole("heading", { name: "Your Latchkey sign-in link" })).toBeVisible();
+  const html = await page.locator("iframe").first().getAttribute("srcdoc");
+  const match = html?.match(/href="([^"]*\/api\/auth\/callback\/email\?[^"]*)"/);
+  if (!match?.[1]) throw new Error(`no sign-in link in the newest email to ${email}`);
+  return decodeHtmlAttribute(match[1]);
+}
+
+/** Signs `page` in as `email` through the magic link and returns once the link has been followed. */
+export async function signInAs(page: Page, email: string, options: { callbackUrl?: string } = {}): Promise<void> {
+  await requestSignInLink(page, email, options);
+  const link = await readMagicLink(page, email);
+  await page.goto(link);
+  await expect(page).not.toHaveURL(/\/api\/auth\//);
+}
