@@ -1,5 +1,7 @@
-import { CheckCircle2, CircleAlert, FlaskConical, KeyRound, LayoutDashboard, ShieldCheck } from "lucide-react";
+import { ArrowRight, CheckCircle2, CircleAlert, FlaskConical, KeyRound, LayoutDashboard, ShieldCheck } from "lucide-react";
+import Link from "next/link";
 import { SiteHeader } from "@/components/brand/site-header";
+import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { readServerEnv } from "@/lib/env";
@@ -29,7 +31,11 @@ export default async function HomePage() {
   const [status, env] = [await getSystemStatus(), readServerEnv()];
   return (
     <>
-      <SiteHeader />
+      <SiteHeader>
+        <Link href="/sign-in" className="rounded-md px-3 py-1.5 font-medium hover:bg-accent">
+          Sign in
+        </Link>
+      </SiteHeader>
       <main className="mx-auto max-w-5xl px-4 py-12 sm:px-6 sm:py-16">
         <section className="max-w-2xl">
           <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Amazon account connections, kept safe and kept working</h1>
@@ -37,6 +43,16 @@ export default async function HomePage() {
             Latchkey manages the whole authorization lifecycle of a Selling Partner API application: onboarding, token
             refresh, renewal reminders, revocation, and client-secret rotation.
           </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Button asChild size="lg">
+              <Link href="/connect">
+                Connect your Amazon account <ArrowRight aria-hidden />
+              </Link>
+            </Button>
+            <Button asChild size="lg" variant="outline">
+              <Link href="/admin">Admin dashboard</Link>
+            </Button>
+          </div>
         </section>
 
         <section className="mt-10 grid gap-4 sm:grid-cols-3">

@@ -77,3 +77,13 @@ function classify(error: unknown): ConnectivityFailure {
   }
   throw error instanceof Error ? error : new AppError("internal");
 }
+
+/** Tests one connection of one tenant (another tenant's id is a 404). */
+export async function testTenantConnection(input: { tenantId?: string; authorizationId: string; actorType: ActorType; actorId: string; requestId?: string }): Promise<ConnectivityResult> {
+  const authorization = await db.authorization.findFirst({
+    where: { id: input.authorizationId, ...(input.tenantId ? { tenantId: input.tenantId } : {}) },
+    include: { tenant: { select: { kind: true } } },
+  });
+  if (!authorization) throw new AppError("not_found");
+  return testConnectivity(authorization, { actorType: input.actorType, actorId: input.actorId, requestId: input.requestId });
+}

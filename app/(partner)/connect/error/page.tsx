@@ -1,0 +1,34 @@
+import { CircleAlert } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { isCallbackFailure } from "@/lib/oauth/callback-failures";
+import { FAILURE_COPY } from "@/lib/oauth/failure-copy";
+
+export const metadata: Metadata = { title: "The connection did not complete", referrer: "no-referrer" };
+
+export default async function ConnectErrorPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+  const { code } = await searchParams;
+  const copy = isCallbackFailure(code) ? FAILURE_COPY[code] : FAILURE_COPY.state_unknown;
+  return (
+    <Card className="mx-auto max-w-xl" data-testid="connect-error" data-code={isCallbackFailure(code) ? code : "state_unknown"}>
+      <CardHeader>
+        <CircleAlert className="size-6 text-destructive" aria-hidden />
+        <CardTitle className="text-xl">{copy.title}</CardTitle>
+        <CardDescription className="text-base">{copy.body}</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-wrap gap-3">
+        {copy.next === "retry" && (
+          <Button asChild>
+            <Link href="/connect">Start again</Link>
+          </Button>
+        )}
+        <Button asChild variant={copy.next === "retry" ? "outline" : "default"}>
+          <Link href="/connect">Go to your connections</Link>
+        </Button>
+        {copy.next === "contact" && <p className="w-full text-sm text-muted-foreground">Reference: {code}</p>}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { ArrowRight, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { StatusBadge } from "@/components/connect/status-badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { findMarketplace, REGIONS } from "@/lib/amazon/marketplaces";
+import { requirePartner } from "@/lib/auth/session";
+import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
+import { describeDaysUntil } from "@/lib/utils/format";
+
+export const metadata: Metadata = { title: "Your Amazon connections" };
+
+export default async function ConnectionsPage() {
+  const user = await requirePartner("/connect");
+  if (!user.tenantId) redirect("/connect/register");
+  const tenant = await getTenantConnections(user.tenantId);
+  const central = tenant.kind === "SELLER" ? "Seller Central" : "Vendor Central";
+  // One authorization covers a region; offer each region the partner sells in that is not connected yet.
+  const regionsSold = new Set(tenant.marketplaceIds.map((id) => findMarketplace(id)?.region).filter(Boolean));
+  const connectedRegions = new Set(tenant.authorizations.filter((a) => a.status !== "PENDING").map((a) => a.region));
+  const toConnect = REGIONS.filter((r) => regionsSold.has(r.id) && !connectedRegions.has(r.id));
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm font-medium text-muted-foreground">{tenant.name}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your Amazon connections</h1>
+        <p className="mt-2 text-muted-foreground">
+          Each connection lets us work with your {central} account in one region. You can test, renew or disconnect it at any time.
+        </p>
+      </div>
+
+      {toConnect.map((region) => {
+        const marketplaceId = tenant.marketplaceIds.find((id) => findMarketplace(id)?.region === region.id)!;
+        return (
+          <Card key={region.id} className="border-primary/30 bg-accent/30">
+            <CardHeader>
+              <CardTitle className="text-base">Connect {REGION_NAMES[region.id]}</CardTitle>
+              <CardDescription>
+                You sell in {findMarketplace(marketplaceId)?.name} ({REGION_NAMES[region.id]}). Connect your {central} account to get started.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Button asChild>
+                <Link href={`/connect/consent?marketplace=${marketplaceId}`}>
+                  <Plus aria-hidden /> Connect {REGION_NAMES[region.id]}
+                </Link>
+              </Button>
+            </CardContent>
+          </Card>
+        );
+      })}
+
+      <section aria-labelledby="connections-heading" className="space-y-3">
+        <h2 id="connections-heading" className="text-sm font-semibold uppercase tracking-wide text-muted-foreground">
+          Connections
+        </h2>
+        {tenant.authorizations.filter((a) => a.status !== "PENDING").length === 0 ? (
+          <p className="rounded-lg border border-dashed p-6 text-center text-sm text-muted-foreground">No account connected yet.</p>
+        ) : (
+          tenant.authorizations
+            .filter((a) => a.status !== "PENDING")
+            .map((connection) => (
+              <Link key={connection.id} href={`/connect/connections/${connection.id}`} className="block rounded-xl border bg-card p-5 shadow-sm transition-colors hover:bg-accent/40">
+                <div className="flex items-start justify-between gap-4">
+                  <div>
+                    <p className="font-medium">
+                      {central} · {REGION_NAMES[connection.region]}
+                    </p>
+                    <p className="mt-1 font-mono text-xs text-muted-foreground">{connection.sellingPartnerId ?? "—"}</p>
+                  </div>
+                  <StatusBadge status={connection.status} />
+                </div>
+                <div className="mt-3 flex items-center justify-between text-sm text-muted-foreground">
+                  <span>{connection.status === "ACTIVE" && connection.renewalDueAt ? `Renewal due ${describeDaysUntil(connection.renewalDueAt)}` : connection.statusReason ?? ""}</span>
+                  <ArrowRight className="size-4" aria-hidden />
+                </div>
+              </Link>
+            ))
+        )}
+      </section>
+    </div>
+  );
+}

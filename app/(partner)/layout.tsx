@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/app/(auth)/sign-out-button";
+import { SiteHeader } from "@/components/brand/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export default async function PartnerLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <>
+      <SiteHeader>
+        {user && (
+          <>
+            <Link href="/connect" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+              Connections
+            </Link>
+            {user.role === "ADMIN" && (
+              <Link href="/admin" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+                Admin
+              </Link>
+            )}
+            <span className="hidden text-muted-foreground md:inline">{user.email}</span>
+            <SignOutButton variant="ghost" />
+          </>
+        )}
+      </SiteHeader>
+      <main className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-6 sm:py-12">{children}</main>
+    </>
+  );
+}

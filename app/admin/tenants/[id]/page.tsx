@@ -1,0 +1,92 @@
+import { CheckCircle2 } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminTestButton } from "@/components/admin/admin-test-button";
+import { StatusBadge } from "@/components/connect/status-badge";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { findMarketplace } from "@/lib/amazon/marketplaces";
+import { requireAdmin } from "@/lib/auth/session";
+import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { isAppError } from "@/lib/errors";
+import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
+import { formatDate, formatDateTime } from "@/lib/utils/format";
+
+export const metadata: Metadata = { title: "Tenant" };
+
+export default async function AdminTenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ selfAuthorized?: string }> }) {
+  const [{ id }, { selfAuthorized }] = await Promise.all([params, searchParams]);
+  await requireAdmin(`/admin/tenants/${id}`);
+  const tenant = await getTenantConnections(id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
+        ← Tenants
+      </Link>
+      {selfAuthorized && (
+        <Alert variant="success">
+          <CheckCircle2 aria-hidden />
+          <AlertTitle>Self-authorization verified and stored</AlertTitle>
+          <AlertDescription>Token fingerprint {selfAuthorized}. The token itself will not be shown again.</AlertDescription>
+        </Alert>
+      )}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{tenant.name}</h1>
+          <p className="text-muted-foreground">
+            {tenant.kind === "SELLER" ? "Seller" : "Vendor"} · {tenant.contactEmail}
+          </p>
+        </div>
+        <Button asChild variant="outline">
+          <Link href={`/admin/self-authorize?tenant=${tenant.id}`}>Add self-authorization</Link>
+        </Button>
+      </div>
+      {tenant.authorizations.length === 0 && <p className="text-muted-foreground">No authorizations yet.</p>}
+      {tenant.authorizations.map((a) => (
+        <Card key={a.id}>
+          <CardHeader className="flex-row items-center justify-between">
+            <CardTitle className="text-base">
+              {REGION_NAMES[a.region]} · <span className="font-mono text-sm">{a.sellingPartnerId ?? "—"}</span>
+            </CardTitle>
+            <StatusBadge status={a.status} />
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <dl className="grid gap-3 text-sm sm:grid-cols-3">
+              <div>
+                <dt className="text-muted-foreground">Type</dt>
+                <dd className="font-medium">{a.authType === "SELF" ? "Self-authorization" : a.authType === "APPSTORE" ? "Appstore" : "Website"}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Token fingerprint</dt>
+                <dd className="font-mono font-medium">{a.refreshTokenFingerprint ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Renewal due</dt>
+                <dd className="font-medium">{formatDate(a.renewalDueAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Last test</dt>
+                <dd className="font-medium">{a.lastConnectivityAt ? `${a.lastConnectivityOk ? "Passed" : "Failed"} · ${formatDateTime(a.lastConnectivityAt)}` : "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Last refresh</dt>
+                <dd className="font-medium">{formatDateTime(a.lastRefreshAt)}{a.lastRefreshError ? ` (${a.lastRefreshError})` : ""}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Marketplaces</dt>
+                <dd className="font-medium">{a.marketplaceIds.map((m) => findMarketplace(m)?.country ?? m).join(", ") || "—"}</dd>
+              </div>
+            </dl>
+            {a.statusReason && <p className="text-sm text-muted-foreground">{a.statusReason}</p>}
+            {a.status === "ACTIVE" && <AdminTestButton authorizationId={a.id} />}
+          </CardContent>
+        </Card>
+      ))}
+    </div>
+  );
+}

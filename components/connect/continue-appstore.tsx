@@ -1,0 +1,22 @@
+"use client";
+
+import { ExternalLink } from "lucide-react";
+import { useActionState } from "react";
+import { continueAppstoreAction } from "@/app/(partner)/connect/actions";
+import { Button } from "@/components/ui/button";
+import { FormError } from "./form-error";
+
+export function ContinueAppstore({ params }: { params: Record<string, string> }) {
+  const [result, action, pending] = useActionState(continueAppstoreAction, null);
+  return (
+    <form action={action} className="space-y-4">
+      {Object.entries(params).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormError result={result} />
+      <Button type="submit" size="lg" disabled={pending} className="w-full sm:w-auto">
+        {pending ? "Returning to Amazon…" : "Finish on Amazon"} <ExternalLink aria-hidden />
+      </Button>
+    </form>
+  );
+}

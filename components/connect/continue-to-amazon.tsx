@@ -1,0 +1,22 @@
+"use client";
+
+import { ExternalLink } from "lucide-react";
+import { useActionState } from "react";
+import { startAuthorizationAction } from "@/app/(partner)/connect/actions";
+import { Button } from "@/components/ui/button";
+import { FormError } from "./form-error";
+
+export function ContinueToAmazon({ marketplaceId, reason, central }: { marketplaceId: string; reason?: string; central: string }) {
+  const [result, action, pending] = useActionState(startAuthorizationAction, null);
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="marketplaceId" value={marketplaceId} />
+      {reason && <input type="hidden" name="reason" value={reason} />}
+      <FormError result={result} />
+      <Button type="submit" size="lg" disabled={pending} className="w-full sm:w-auto">
+        {pending ? "Opening Amazon…" : `Continue to ${central}`}
+        <ExternalLink aria-hidden />
+      </Button>
+    </form>
+  );
+}

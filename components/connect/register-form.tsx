@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { registerTenantAction } from "@/app/(partner)/connect/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { FormError } from "./form-error";
+
+export interface MarketplaceOption {
+  id: string;
+  name: string;
+  region: string;
+}
+
+export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: { defaultEmail: string; marketplaces: MarketplaceOption[]; regionNames: Record<string, string>; next?: string }) {
+  const [result, action, pending] = useActionState(registerTenantAction, null);
+  const regions = [...new Set(marketplaces.map((m) => m.region))];
+  return (
+    <form action={action} className="space-y-6">
+      {next && <input type="hidden" name="next" value={next} />}
+      <FormError result={result} />
+      <div className="space-y-2">
+        <Label htmlFor="name">Business name</Label>
+        <Input id="name" name="name" required minLength={2} maxLength={120} autoComplete="organization" placeholder="Acme Outdoor Goods" />
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">How do you sell on Amazon?</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {[
+            { value: "SELLER", title: "Seller", text: "I sell through Seller Central." },
+            { value: "VENDOR", title: "Vendor", text: "I supply Amazon through Vendor Central." },
+          ].map((option, index) => (
+            <label key={option.value} className="flex cursor-pointer gap-3 rounded-lg border bg-card p-3 has-[:checked]:border-primary has-[:checked]:bg-accent/50">
+              <input type="radio" name="kind" value={option.value} defaultChecked={index === 0} className="mt-1 accent-[var(--primary)]" />
+              <span>
+                <span className="block text-sm font-medium">{option.title}</span>
+                <span className="block text-sm text-muted-foreground">{option.text}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="space-y-2">
+        <Label htmlFor="contactEmail">Contact email</Label>
+        <Input id="contactEmail" name="contactEmail" type="email" required defaultValue={defaultEmail} autoComplete="email" />
+        <p className="text-sm text-muted-foreground">Where we send renewal reminders and security notices.</p>
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">Where do you sell?</legend>
+        {regions.map((region) => (
+          <div key={region}>
+            <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{regionNames[region]}</p>
+            <div className="flex flex-wrap gap-2">
+              {marketplaces
+                .filter((m) => m.region === region)
+                .map((m) => (
+                  <label key={m.id} className="flex cursor-pointer items-center gap-2 rounded-md border bg-card px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent/50">
+                    <input type="checkbox" name="marketplaceIds" value={m.id} className="accent-[var(--primary)]" />
+                    {m.name}
+                  </label>
+                ))}
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={pending}>
+        {pending ? "Saving…" : "Continue"}
+      </Button>
+    </form>
+  );
+}
