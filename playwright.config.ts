@@ -23,7 +23,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "public", testDir: "tests/e2e/public", use: { ...devices["Desktop Chrome"] } }],
+  // One project per role; each spec folder is one audience.
+  projects: ["public", "auth", "partner", "admin", "outsider"].map((role) => ({ name: role, testDir: `tests/e2e/${role}`, use: { ...devices["Desktop Chrome"] } })),
   webServer: {
     command: `rm -rf ${dataDir} && npm run dev`,
     url: `http://localhost:${port}/api/health`,
@@ -37,6 +38,9 @@ export default defineConfig({
       SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
       VAULT_DEV_KEY_FILE: `${dataDir}/dev-master-key`,
       LOG_LEVEL: "warn",
+      ADMIN_EMAILS: "admin@latchkey.test",
+      // Short enough that a test can watch a state expire, long enough for every flow to finish.
+      OAUTH_STATE_TTL_SECONDS: "30",
     },
   },
 });

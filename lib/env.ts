@@ -56,6 +56,7 @@ const schema = z.object({
   AMAZON_SPAPI_FE_URL: optionalUrl,
   AMAZON_SELLER_CENTRAL_URL: optionalUrl,
   AMAZON_VENDOR_CENTRAL_URL: optionalUrl,
+  OAUTH_STATE_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).max(3600).default(900)),
   AMAZON_HTTP_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
 
   SPAPI_APPLICATION_ID: optionalString,

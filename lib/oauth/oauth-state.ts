@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readServerEnv } from "@/lib/env";
 import type { OAuthFlow, OAuthState, Prisma, Region } from "@/lib/generated/prisma/client";
 import { hashToken, randomToken, sameHash } from "./state-token";
 
-/** The AWS sample's 15 minutes: long enough to sign in at Amazon, short enough to be useless later. */
-export const STATE_TTL_MS = 15 * 60 * 1000;
+/** Default 15 minutes (the AWS sample's): long enough to sign in at Amazon, short enough to be useless later. */
+function stateTtlMs(): number {
+  return readServerEnv().OAUTH_STATE_TTL_SECONDS * 1000;
+}
 
 export interface NewOAuthState {
   flow: OAuthFlow;
@@ -32,7 +35,7 @@ export async function createOAuthState(input: NewOAuthState, bindingCookie: stri
       authorizationId: input.authorizationId ?? null,
       redirectUri: input.redirectUri,
       reason: input.reason ?? null,
-      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+      expiresAt: new Date(Date.now() + stateTtlMs()),
     },
   });
   return state;

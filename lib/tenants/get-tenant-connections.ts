@@ -51,7 +51,7 @@ export async function getConnection(tenantId: string, authorizationId: string) {
 export async function getConnectionHistory(tenantId: string, authorizationId: string, take = 20) {
   return db.auditLog.findMany({
     where: { tenantId, authorizationId },
-    orderBy: { at: "desc" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
     select: { id: true, at: true, action: true, actorType: true, details: true },
   });
