@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const childEnv = process.env;
   Object.assign(childEnv, { NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" });
   childEnv.AMAZON_ENDPOINTS ??= "sandbox";
+  // So a visitor can also see the admin side: sign in as this address (the link arrives in /dev/outbox).
+  childEnv.ADMIN_EMAILS ??= "admin@latchkey.local";
   const port = Number(childEnv.PORT ?? 3000);
   childEnv.APP_URL ??= `http://localhost:${port}`;
   if (childEnv.AMAZON_ENDPOINTS === "sandbox") {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     });
     console.log(`latchkey: Amazon sandbox on ${sandbox.url}`);
   }
+  console.log(`latchkey: open ${env.APP_URL}/connect to onboard a partner; admins (${env.ADMIN_EMAILS.join(", ")}) sign in at ${env.APP_URL}/admin`);
 
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], {
     stdio: "inherit",
