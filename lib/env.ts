@@ -57,6 +57,9 @@ const schema = z.object({
   AMAZON_SELLER_CENTRAL_URL: optionalUrl,
   AMAZON_VENDOR_CENTRAL_URL: optionalUrl,
   OAUTH_STATE_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).max(3600).default(900)),
+  TOKEN_REFRESH_MARGIN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1800).default(300)),
+  TOKEN_CLOCK_SKEW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(300).default(30)),
+  TOKEN_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(120).default(15)),
   AMAZON_HTTP_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
 
   SPAPI_APPLICATION_ID: optionalString,

@@ -2,6 +2,8 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import type { ActorType } from "@/lib/generated/prisma/client";
+import { forgetAuthorizationForTokens } from "@/lib/tokens/authorization-for-tokens";
+import { forgetMemoryToken } from "@/lib/tokens/cached-token";
 
 export interface RevocationInput {
   authorizationId: string;
@@ -19,6 +21,9 @@ export interface RevocationInput {
  * many concurrent requests is recorded (and later alerted) once. Returns whether this call flipped it.
  */
 export async function markAuthorizationRevoked(input: RevocationInput): Promise<boolean> {
+  // This instance stops at once; the others within the token service's status age (one second).
+  forgetMemoryToken(`authorization:${input.authorizationId}`);
+  forgetAuthorizationForTokens(input.authorizationId);
   return db.$transaction(async (tx) => {
     const flipped = await tx.authorization.updateMany({
       where: { id: input.authorizationId, tenantId: input.tenantId, status: { not: "REVOKED" } },

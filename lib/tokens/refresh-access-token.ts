@@ -7,6 +7,19 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Authorization } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
+import { assertIssuable, forgetAuthorizationForTokens } from "./authorization-for-tokens";
+
+async function withTransientRetries<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof LwaError) || error.kind !== "transient" || attempt >= TRANSIENT_ATTEMPTS) throw error;
+      const backoff = BASE_BACKOFF_MS * 2 ** (attempt - 1);
+      await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
+    }
+  }
+}
 
 export interface AccessToken {
   accessToken: string;
@@ -15,20 +28,17 @@ export interface AccessToken {
 
 type Refreshable = Pick<Authorization, "id" | "tenantId" | "status" | "refreshTokenCiphertext">;
 
-/** Refuses, with a stable code, an authorization that cannot serve tokens; nothing is retried. */
-export function assertCanIssueTokens(authorization: Pick<Authorization, "status">): void {
-  switch (authorization.status) {
-    case "ACTIVE":
-      return;
-    case "PENDING":
-      throw new AppError("authorization_pending");
-    case "REVOKED":
-      throw new AppError("authorization_revoked");
-    case "REAUTH_REQUIRED":
-      throw new AppError("reauthorization_required");
-    case "QUARANTINED":
-      throw new AppError("tenant_quarantined");
-  }
+/** Transient LWA failures are retried this many times within one refresh, with jittered backoff. */
+const TRANSIENT_ATTEMPTS = 3;
+const BASE_BACKOFF_MS = 200;
+
+/** After a refresh finally fails, LWA is left alone for a while: 30 s, doubling per failure, up to 10 min. */
+export function cooldownAfter(consecutiveFailures: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, consecutiveFailures - 1), 10 * 60_000);
+}
+
+function assertCanIssueTokens(authorization: Pick<Authorization, "status">): void {
+  assertIssuable({ status: authorization.status, tenant: { quarantinedAt: null } });
 }
 
 /**
@@ -41,14 +51,15 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
   const refreshToken = await readRefreshToken(authorization);
   const credentials = await getClientCredentials();
   try {
-    const token = await lwaRefresh(credentials, refreshToken);
+    const token = await withTransientRetries(() => lwaRefresh(credentials, refreshToken));
     await db.authorization.update({
       where: { id: authorization.id },
-      data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null },
+      data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null },
     });
     return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
   } catch (error) {
     if (!(error instanceof LwaError)) throw error;
+    forgetAuthorizationForTokens(authorization.id);
     if (error.kind === "revoked") {
       await markAuthorizationRevoked({
         authorizationId: authorization.id,
@@ -59,9 +70,14 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
       });
       throw new AppError("authorization_revoked", undefined, { cause: error });
     }
-    await db.authorization.update({
+    const failed = await db.authorization.update({
       where: { id: authorization.id },
       data: { consecutiveFailures: { increment: 1 }, lastRefreshError: error.error },
+      select: { consecutiveFailures: true },
+    });
+    await db.authorization.update({
+      where: { id: authorization.id },
+      data: { refreshCooldownUntil: new Date(Date.now() + cooldownAfter(failed.consecutiveFailures)) },
     });
     if (error.kind === "client") {
       logger.error({ authorizationId: authorization.id, lwaError: error.error }, "LWA rejected the app client's credentials");

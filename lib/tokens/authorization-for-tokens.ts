@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+const select = {
+  id: true,
+  tenantId: true,
+  region: true,
+  sellingPartnerId: true,
+  status: true,
+  refreshTokenCiphertext: true,
+  refreshCooldownUntil: true,
+  tenant: { select: { quarantinedAt: true, kind: true } },
+} as const;
+
+async function query(id: string) {
+  return db.authorization.findUnique({ where: { id }, select });
+}
+
+export type AuthorizationForTokens = NonNullable<Awaited<ReturnType<typeof query>>>;
+
+/**
+ * How stale an authorization's status may be when a token is served from memory. An admin's kill switch
+ * or a revocation found by another instance therefore stops every instance within this long.
+ */
+export const STATUS_MAX_AGE_MS = 1000;
+
+const holder = globalThis as typeof globalThis & { __latchkeyAuthStatus?: Map<string, { at: number; value: AuthorizationForTokens | null }> };
+const memo = (holder.__latchkeyAuthStatus ??= new Map());
+
+/** The authorization as the token service needs it, re-read from the database at most once a second. */
+export async function loadAuthorizationForTokens(id: string): Promise<AuthorizationForTokens> {
+  const cached = memo.get(id);
+  const value = cached && Date.now() - cached.at < STATUS_MAX_AGE_MS ? cached.value : await query(id);
+  if (!cached || cached.value !== value) memo.set(id, { at: cached?.value === value ? cached.at : Date.now(), value });
+  if (!value) throw new AppError("not_found");
+  return value;
+}
+
+export function forgetAuthorizationForTokens(id: string): void {
+  memo.delete(id);
+}
+
+/** Refuses, with a stable code, an authorization that cannot serve tokens; nothing is retried. */
+export function assertIssuable(authorization: { status: AuthorizationForTokens["status"]; tenant: { quarantinedAt: Date | null } }): void {
+  if (authorization.tenant.quarantinedAt) throw new AppError("tenant_quarantined");
+  switch (authorization.status) {
+    case "ACTIVE":
+      return;
+    case "PENDING":
+      throw new AppError("authorization_pending");
+    case "REVOKED":
+      throw new AppError("authorization_revoked");
+    case "REAUTH_REQUIRED":
+      throw new AppError("reauthorization_required");
+    case "QUARANTINED":
+      throw new AppError("tenant_quarantined");
+  }
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import { readServerEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { ensureCacheRow, readCacheRow, releaseLease, storeTokenAndRelease, tryAcquireLease } from "./token-lease";
+
+export interface CachedToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+export interface TokenSource {
+  cacheKey: string;
+  authorizationId: string | null;
+  /** Seal/open the token for the shared cache (tenant key for partners, system key for grantless). */
+  seal(token: string): Promise<string>;
+  open(ciphertext: string): Promise<string>;
+  /** One fetch from LWA (with its own failure classification). */
+  fetch(): Promise<CachedToken>;
+  /** When set and in the future, LWA is not called (a broken authorization cannot cause a refresh storm). */
+  cooldownUntil?: Date | null;
+}
+
+interface MemoryEntry extends CachedToken {
+  expiresAtMs: number;
+}
+
+// In-process layer: tokens by cache key, and one in-flight load per key (single flight within a process).
+const holder = globalThis as typeof globalThis & { __latchkeyTokens?: Map<string, MemoryEntry>; __latchkeyInflight?: Map<string, Promise<CachedToken>> };
+const memory = (holder.__latchkeyTokens ??= new Map());
+const inflight = (holder.__latchkeyInflight ??= new Map());
+
+function timing() {
+  const env = readServerEnv();
+  return { marginMs: env.TOKEN_REFRESH_MARGIN_SECONDS * 1000, skewMs: env.TOKEN_CLOCK_SKEW_SECONDS * 1000, leaseSeconds: env.TOKEN_LEASE_SECONDS };
+}
+
+/** Fresh = not inside the refresh-ahead margin (with clock-skew grace). */
+function isFresh(expiresAtMs: number, now = Date.now()): boolean {
+  const { marginMs, skewMs } = timing();
+  return expiresAtMs - marginMs - skewMs > now;
+}
+
+/** Usable = not yet expired (with clock-skew grace): served when a refresh ahead of expiry fails. */
+function isUsable(expiresAtMs: number, now = Date.now()): boolean {
+  return expiresAtMs - timing().skewMs > now;
+}
+
+export function peekMemoryToken(cacheKey: string): CachedToken | undefined {
+  const entry = memory.get(cacheKey);
+  return entry && isFresh(entry.expiresAtMs) ? entry : undefined;
+}
+
+/** Forgets a key in this process (revocation, reauthorization, kill switch). */
+export function forgetMemoryToken(cacheKey: string): void {
+  memory.delete(cacheKey);
+}
+
+export function forgetAllMemoryTokens(): void {
+  memory.clear();
+}
+
+function remember(cacheKey: string, token: CachedToken): CachedToken {
+  memory.set(cacheKey, { ...token, expiresAtMs: token.expiresAt.getTime() });
+  return token;
+}
+
+/**
+ * A token from memory, else from the shared encrypted cache, else from LWA, with exactly one LWA call
+ * per key at a time across every process: the caller holding the row's lease refreshes, the others wait
+ * and read its result.
+ */
+export function getCachedToken(source: TokenSource): Promise<CachedToken> {
+  const hit = peekMemoryToken(source.cacheKey);
+  if (hit) return Promise.resolve(hit);
+  const running = inflight.get(source.cacheKey);
+  if (running) return running;
+  const load = loadShared(source).finally(() => inflight.delete(source.cacheKey));
+  inflight.set(source.cacheKey, load);
+  return load;
+}
+
+async function readShared(source: TokenSource): Promise<{ token?: CachedToken; usable?: CachedToken; leaseHeld: boolean }> {
+  const row = await readCacheRow(source.cacheKey);
+  const leaseHeld = Boolean(row?.leaseExpiresAt && row.leaseExpiresAt.getTime() > Date.now());
+  if (!row?.tokenCiphertext || !row.expiresAt) return { leaseHeld };
+  const expiresAtMs = row.expiresAt.getTime();
+  if (!isUsable(expiresAtMs)) return { leaseHeld };
+  const token = { accessToken: await source.open(row.tokenCiphertext), expiresAt: row.expiresAt };
+  return isFresh(expiresAtMs) ? { token, usable: token, leaseHeld } : { usable: token, leaseHeld };
+}
+
+async function loadShared(source: TokenSource): Promise<CachedToken> {
+  await ensureCacheRow(source.cacheKey, source.authorizationId);
+  const { leaseSeconds } = timing();
+  const deadline = Date.now() + (leaseSeconds + 5) * 1000;
+  let waitMs = 25;
+  for (;;) {
+    const shared = await readShared(source);
+    if (shared.token) return remember(source.cacheKey, shared.token);
+    if (source.cooldownUntil && source.cooldownUntil.getTime() > Date.now()) {
+      if (shared.usable) return remember(source.cacheKey, shared.usable);
+      throw new AppError("amazon_unavailable", "Token refresh is cooling down after repeated failures; retry shortly.", {
+        details: { retryAfterSeconds: Math.ceil((source.cooldownUntil.getTime() - Date.now()) / 1000) },
+      });
+    }
+    if (!shared.leaseHeld && (await tryAcquireLease(source.cacheKey, leaseSeconds))) {
+      return refreshUnderLease(source);
+    }
+    // Someone else is refreshing: wait for their result (or for their lease to lapse if they died).
+    if (Date.now() > deadline) {
+      if (shared.usable) return remember(source.cacheKey, shared.usable);
+      throw new AppError("amazon_unavailable", "Timed out waiting for another instance to refresh the token.");
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs + Math.random() * waitMs));
+    waitMs = Math.min(waitMs * 2, 250);
+  }
+}
+
+async function refreshUnderLease(source: TokenSource): Promise<CachedToken> {
+  try {
+    // Another instance may have stored a token between our read and our lease.
+    const shared = await readShared(source);
+    if (shared.token) {
+      await releaseLease(source.cacheKey);
+      return remember(source.cacheKey, shared.token);
+    }
+    let token: CachedToken;
+    try {
+      token = await source.fetch();
+    } catch (error) {
+      // A refresh ahead of expiry failed but the old token still works: keep serving it.
+      if (shared.usable && error instanceof AppError && error.code === "amazon_unavailable") {
+        await releaseLease(source.cacheKey);
+        return remember(source.cacheKey, shared.usable);
+      }
+      throw error;
+    }
+    await storeTokenAndRelease(source.cacheKey, await source.seal(token.accessToken), token.expiresAt);
+    return remember(source.cacheKey, token);
+  } catch (error) {
+    await releaseLease(source.cacheKey).catch(() => {});
+    throw error;
+  }
+}

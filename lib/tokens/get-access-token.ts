@@ -1,0 +1,41 @@
+import "server-only";
+import { decryptForTenant, encryptForTenant } from "@/lib/vault";
+import { assertIssuable, loadAuthorizationForTokens } from "./authorization-for-tokens";
+import { getCachedToken } from "./cached-token";
+import { refreshAuthorizationAccessToken } from "./refresh-access-token";
+import { touchAuthorization } from "./usage";
+
+export interface IssuedAccessToken {
+  accessToken: string;
+  expiresAt: Date;
+  authorization: { id: string; tenantId: string; region: "NA" | "EU" | "FE"; sellingPartnerId: string | null };
+}
+
+export function accessTokenCacheKey(authorizationId: string): string {
+  return `authorization:${authorizationId}`;
+}
+
+/**
+ * An LWA access token for one authorization: from memory, else the shared encrypted cache, else one
+ * refresh (one per authorization at a time across all instances). Refuses revoked, paused or pending
+ * authorizations with a stable code. Records usage without a write per call.
+ */
+export async function getAccessToken(authorizationId: string): Promise<IssuedAccessToken> {
+  const authorization = await loadAuthorizationForTokens(authorizationId);
+  assertIssuable(authorization);
+  const cacheKey = accessTokenCacheKey(authorization.id);
+  const context = `access-token:${cacheKey}`;
+  const token = await getCachedToken({
+    cacheKey,
+    authorizationId: authorization.id,
+    seal: (value) => encryptForTenant(authorization.tenantId, value, context),
+    open: (value) => decryptForTenant(authorization.tenantId, value, context),
+    fetch: () => refreshAuthorizationAccessToken(authorization),
+    cooldownUntil: authorization.refreshCooldownUntil,
+  });
+  touchAuthorization(authorization.id);
+  return {
+    ...token,
+    authorization: { id: authorization.id, tenantId: authorization.tenantId, region: authorization.region, sellingPartnerId: authorization.sellingPartnerId },
+  };
+}

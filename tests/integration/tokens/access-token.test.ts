@@ -1,0 +1,168 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Sandbox } from "@/sandbox/server";
+import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
+import { db } from "@/lib/db/client";
+import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
+import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { flushUsage } from "@/lib/tokens/usage";
+import { completeAuthorization } from "@/lib/oauth/complete-authorization";
+import { startWebsiteAuthorization } from "@/lib/oauth/start-website-authorization";
+import { registerTenant } from "@/lib/tenants/register-tenant";
+import { resetDatabase, setupTestDatabase, teardownTestDatabase, usingPostgres } from "../../support/database";
+import { answerConsent, callbackParams, SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
+
+let sandbox: Sandbox;
+let sellerSeq = 0;
+
+interface Stats {
+  lwa: { byGrantType: Record<string, number> };
+}
+
+async function refreshCalls(): Promise<number> {
+  const stats = await sandboxControl<Stats>(sandbox, "GET", "/stats");
+  return stats.lwa.byGrantType.refresh_token ?? 0;
+}
+
+/** A connected seller with its own sandbox account; the access token of the code exchange is not cached. */
+async function connectedAuthorization(): Promise<string> {
+  const sellingPartnerId = `A2TOKENTEST${String(++sellerSeq).padStart(4, "0")}`;
+  await sandboxControl(sandbox, "POST", "/accounts", { sellingPartnerId, name: `Token Test ${sellerSeq}`, type: "seller", region: "NA", marketplaces: ["ATVPDKIKX0DER"] });
+  const user = await db.user.create({ data: { email: `tokens-${sellerSeq}@example.test` } });
+  const tenant = await registerTenant(user.id, { name: `Token Co ${sellerSeq}`, kind: "SELLER", contactEmail: user.email, marketplaceIds: ["ATVPDKIKX0DER"] });
+  const started = await startWebsiteAuthorization({ userId: user.id, tenantId: tenant.id, marketplaceId: "ATVPDKIKX0DER", bindingCookie: "b" });
+  const redirect = await answerConsent(started.consentUrl, { action: "confirm", sellingPartnerId });
+  const outcome = await completeAuthorization(callbackParams(redirect), "b", user.id);
+  if (!outcome.ok) throw new Error(`connect failed: ${outcome.failure}`);
+  return outcome.authorizationId;
+}
+
+describe("access tokens", () => {
+  beforeAll(async () => {
+    sandbox = await startSandboxForApp();
+    await setupTestDatabase();
+  });
+  afterAll(async () => {
+    await teardownTestDatabase();
+    await sandbox.close();
+  });
+  beforeEach(async () => {
+    forgetAllMemoryTokens();
+    await resetDatabase();
+    await sandboxControl(sandbox, "POST", "/reset");
+    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
+    await bootstrapAppClient(SANDBOX_APP);
+  });
+
+  it("serves 1,000 concurrent requests for one cold authorization with one refresh", async () => {
+    const id = await connectedAuthorization();
+    const before = await refreshCalls();
+    const tokens = await Promise.all(Array.from({ length: 1000 }, () => getAccessToken(id)));
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    expect((await refreshCalls()) - before).toBe(1);
+    expect(tokens[0]!.accessToken.startsWith("Atza|")).toBe(true);
+    expect(tokens[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
+
+    // The shared cache holds it encrypted; another instance (an empty memory) reads it without LWA.
+    const row = await db.accessTokenCache.findUniqueOrThrow({ where: { cacheKey: `authorization:${id}` } });
+    expect(row.tokenCiphertext).toMatch(/^lk1\./);
+    expect(row.tokenCiphertext).not.toContain("Atza|");
+    forgetAllMemoryTokens();
+    expect((await getAccessToken(id)).accessToken).toBe(tokens[0]!.accessToken);
+    expect((await refreshCalls()) - before).toBe(1);
+  });
+
+  it.skipIf(!usingPostgres())("lets exactly one of two processes refresh a cold authorization (PostgreSQL)", async () => {
+    const id = await connectedAuthorization();
+    const before = await refreshCalls();
+    const runChild = () =>
+      new Promise<{ tokens: string[]; failures: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/support/token-race-child.ts", id, "100"], {
+          env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent" },
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`child exited ${code}`))));
+      });
+    const [a, b] = await Promise.all([runChild(), runChild()]);
+    expect(a.failures + b.failures).toBe(0);
+    expect(new Set([...a.tokens, ...b.tokens]).size).toBe(1);
+    expect((await refreshCalls()) - before).toBe(1);
+  });
+
+  it("flips a revoked grant to REVOKED once and audits it once, however many requests find out", async () => {
+    const id = await connectedAuthorization();
+    const { sellingPartnerId } = await db.authorization.findUniqueOrThrow({ where: { id } });
+    await sandboxControl(sandbox, "POST", "/revoke", { sellingPartnerId });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => getAccessToken(id)));
+    expect(results.every((r) => r.status === "rejected" && (r.reason as { code: string }).code === "authorization_revoked")).toBe(true);
+    expect(await db.authorization.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REVOKED", refreshTokenCiphertext: null });
+    expect(await db.auditLog.count({ where: { authorizationId: id, action: "authorization.revoked" } })).toBe(1);
+    // Later requests are refused by status, without asking Amazon again.
+    const calls = await refreshCalls();
+    await expect(getAccessToken(id)).rejects.toMatchObject({ code: "authorization_revoked" });
+    expect(await refreshCalls()).toBe(calls);
+  });
+
+  it("survives an LWA outage: no status change, nothing lost, bounded retries, then a cooldown", async () => {
+    const id = await connectedAuthorization();
+    const before = await db.authorization.findUniqueOrThrow({ where: { id } });
+    await sandboxControl(sandbox, "POST", "/faults", { route: "lwa:refresh_token", kind: "5xx", status: 503 });
+    const calls = await refreshCalls();
+    await expect(getAccessToken(id)).rejects.toMatchObject({ code: "amazon_unavailable" });
+    expect((await refreshCalls()) - calls).toBe(3);
+    const after = await db.authorization.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ status: "ACTIVE", refreshTokenCiphertext: before.refreshTokenCiphertext, consecutiveFailures: 1, lastRefreshError: "server_error" });
+    expect(after.refreshCooldownUntil!.getTime()).toBeGreaterThan(Date.now());
+
+    // During the cooldown nobody calls LWA: a broken authorization cannot cause a refresh storm.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await Promise.allSettled(Array.from({ length: 20 }, () => getAccessToken(id)));
+    expect((await refreshCalls()) - calls).toBe(3);
+
+    // Amazon back, cooldown over: the next request refreshes and clears the counters.
+    await sandboxControl(sandbox, "DELETE", "/faults");
+    await db.authorization.update({ where: { id }, data: { refreshCooldownUntil: null } });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await getAccessToken(id)).accessToken).toMatch(/^Atza\|/);
+    expect(await db.authorization.findUniqueOrThrow({ where: { id } })).toMatchObject({ consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null });
+  });
+
+  it("keeps serving a still-valid token when the refresh ahead of expiry fails", async () => {
+    const id = await connectedAuthorization();
+    const first = await getAccessToken(id);
+    // Move the cached token into the refresh-ahead window (2 minutes left, margin is 5).
+    await db.accessTokenCache.update({ where: { cacheKey: `authorization:${id}` }, data: { expiresAt: new Date(Date.now() + 120_000) } });
+    forgetAllMemoryTokens();
+    await sandboxControl(sandbox, "POST", "/faults", { route: "lwa:refresh_token", kind: "5xx" });
+    expect((await getAccessToken(id)).accessToken).toBe(first.accessToken);
+  });
+
+  it("stops serving from memory within a second of an admin pausing the authorization", async () => {
+    const id = await connectedAuthorization();
+    await getAccessToken(id);
+    await db.authorization.update({ where: { id }, data: { status: "QUARANTINED" } });
+    await new Promise((resolve) => setTimeout(resolve, 1050));
+    await expect(getAccessToken(id)).rejects.toMatchObject({ code: "tenant_quarantined" });
+  });
+
+  it("records last use in batches, not per request", async () => {
+    const id = await connectedAuthorization();
+    await db.authorization.update({ where: { id }, data: { lastUsedAt: null, inactiveSince: new Date() } });
+    await Promise.all(Array.from({ length: 100 }, () => getAccessToken(id)));
+    expect((await db.authorization.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
+    expect(await flushUsage()).toBe(1);
+    expect(await db.authorization.findUniqueOrThrow({ where: { id } })).toMatchObject({ inactiveSince: null, lastUsedAt: expect.any(Date) });
+  });
+
+  it("caches grantless tokens per scope", async () => {
+    const stats = async () => (await sandboxControl<Stats>(sandbox, "GET", "/stats")).lwa.byGrantType.client_credentials ?? 0;
+    const before = await stats();
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => getGrantlessToken("sellingpartnerapi::notifications")));
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    await getGrantlessToken("sellingpartnerapi::client_credential:rotation");
+    expect((await stats()) - before).toBe(2);
+  });
+});
