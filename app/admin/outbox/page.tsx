@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { SiteHeader } from "@/components/brand/site-header";
 import { Badge } from "@/components/ui/badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/list-outbox";
 import { emailMode } from "@/lib/email/mode";
-import { SignOutButton } from "../../(auth)/sign-out-button";
 import { OutboxList } from "../../dev/outbox/outbox-list";
 
 export const dynamic = "force-dynamic";
@@ -15,23 +13,18 @@ export default async function AdminOutboxPage() {
   const emails = await listOutbox({ limit: OUTBOX_PAGE_SIZE });
   const mode = emailMode();
   return (
-    <>
-      <SiteHeader>
-        <SignOutButton />
-      </SiteHeader>
-      <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
-          <Badge variant={mode === "resend" ? "success" : "warning"}>{mode === "resend" ? "sending through Resend" : "development outbox"}</Badge>
-        </div>
-        <p className="mt-2 text-muted-foreground">
-          Every email Latchkey sent or tried to send, the latest {OUTBOX_PAGE_SIZE} first. Sign-in links are removed from emails sent
-          through Resend.
-        </p>
-        <div className="mt-6">
-          <OutboxList emails={emails} basePath="/admin/outbox" />
-        </div>
-      </main>
-    </>
+    <div className="mx-auto max-w-3xl">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
+        <Badge variant={mode === "resend" ? "success" : "warning"}>{mode === "resend" ? "sending through Resend" : "development outbox"}</Badge>
+      </div>
+      <p className="mt-2 text-muted-foreground">
+        Every email Latchkey sent or tried to send, the latest {OUTBOX_PAGE_SIZE} first. Sign-in links are removed from emails sent
+        through Resend.
+      </p>
+      <div className="mt-6">
+        <OutboxList emails={emails} basePath="/admin/outbox" />
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,10 @@
 // Signing in from a test the way a person does in development: ask for a link on /sign-in, open the
 // development outbox, open the newest email to that address, and follow the link in it.
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+
+// The first sign-in on a fresh `next dev` compiles the action, the email templates, the outbox and Auth.js'
+// route on demand (10-30 s); later ones take well under a second.
+const COLD_COMPILE_MS = 45_000;
 
 /** A fresh address for one test, so tests never see each other's emails or users. */
 export function uniqueEmail(prefix = "partner"): string {
@@ -9,11 +13,12 @@ export function uniqueEmail(prefix = "partner"): string {
 
 /** Submits the sign-in form and waits for the "check your email" page. */
 export async function requestSignInLink(page: Page, email: string, options: { callbackUrl?: string } = {}): Promise<void> {
+  test.info().setTimeout(Math.max(test.info().timeout, 3 * COLD_COMPILE_MS));
   const query = options.callbackUrl ? `?${new URLSearchParams({ callbackUrl: options.callbackUrl })}` : "";
   await page.goto(`/sign-in${query}`);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page).toHaveURL(/\/sign-in\/check-email/);
+  await expect(page).toHaveURL(/\/sign-in\/check-email/, { timeout: COLD_COMPILE_MS });
 }
 
 function decodeHtmlAttribute(value: string): string {
@@ -24,7 +29,7 @@ function decodeHtmlAttribute(value: string): string {
 export async function readMagicLink(page: Page, email: string): Promise<string> {
   await page.goto("/dev/outbox");
   await page.getByRole("link").filter({ hasText: `To ${email}` }).first().click();
-  await expect(page.getByRole("heading", { name: "Your Latchkey sign-in link" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your Latchkey sign-in link" })).toBeVisible({ timeout: COLD_COMPILE_MS });
   const html = await page.locator("iframe").first().getAttribute("srcdoc");
   const match = html?.match(/href="([^"]*\/api\/auth\/callback\/email\?[^"]*)"/);
   if (!match?.[1]) throw new Error(`no sign-in link in the newest email to ${email}`);
@@ -35,6 +40,6 @@ export async function readMagicLink(page: Page, email: string): Promise<string> 
 export async function signInAs(page: Page, email: string, options: { callbackUrl?: string } = {}): Promise<void> {
   await requestSignInLink(page, email, options);
   const link = await readMagicLink(page, email);
-  await page.goto(link);
+  await page.goto(link, { timeout: COLD_COMPILE_MS });
   await expect(page).not.toHaveURL(/\/api\/auth\//);
 }
