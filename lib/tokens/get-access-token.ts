@@ -11,6 +11,11 @@ export interface IssuedAccessToken {
   authorization: { id: string; tenantId: string; region: "NA" | "EU" | "FE"; sellingPartnerId: string | null };
 }
 
+export interface TokenRequestOptions {
+  /** Throws (404) when the caller may not act for this tenant. */
+  assertTenant?: (tenantId: string) => void;
+}
+
 export function accessTokenCacheKey(authorizationId: string): string {
   return `authorization:${authorizationId}`;
 }
@@ -20,8 +25,10 @@ export function accessTokenCacheKey(authorizationId: string): string {
  * refresh (one per authorization at a time across all instances). Refuses revoked, paused or pending
  * authorizations with a stable code. Records usage without a write per call.
  */
-export async function getAccessToken(authorizationId: string): Promise<IssuedAccessToken> {
+export async function getAccessToken(authorizationId: string, options: TokenRequestOptions = {}): Promise<IssuedAccessToken> {
   const authorization = await loadAuthorizationForTokens(authorizationId);
+  // Scope before status: a caller limited to other tenants learns nothing, not even that it is revoked.
+  options.assertTenant?.(authorization.tenantId);
   assertIssuable(authorization);
   const cacheKey = accessTokenCacheKey(authorization.id);
   const context = `access-token:${cacheKey}`;

@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+
+export const dynamic = "force-dynamic";
+
+/** A trivial JSON route: the framework's own floor, which the benchmark compares the token route with. */
+export function GET() {
+  return NextResponse.json({ ok: true });
+}

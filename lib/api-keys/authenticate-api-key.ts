@@ -1,0 +1,78 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { apiKeyFromHeader, hashApiKey } from "./key-format";
+
+export interface ApiCaller {
+  apiKeyId: string;
+  name: string;
+  /** Empty: every tenant. */
+  tenantIds: string[];
+  rateLimitPerMinute: number;
+}
+
+// Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second).
+const KEY_MAX_AGE_MS = 1000;
+const holder = globalThis as typeof globalThis & {
+  __latchkeyApiKeys?: Map<string, { at: number; caller: ApiCaller | null }>;
+  __latchkeyBuckets?: Map<string, { tokens: number; at: number }>;
+  __latchkeyKeyUse?: Set<string>;
+};
+const keys = (holder.__latchkeyApiKeys ??= new Map());
+const buckets = (holder.__latchkeyBuckets ??= new Map());
+const used = (holder.__latchkeyKeyUse ??= new Set());
+let flushTimer: NodeJS.Timeout | undefined;
+
+/** Who is calling the token API, from `Authorization: Bearer lk_...`; 401 for anything else. */
+export async function authenticateApiKey(header: string | null): Promise<ApiCaller> {
+  const apiKey = apiKeyFromHeader(header);
+  if (!apiKey) throw new AppError("unauthenticated", "Send an API key as `Authorization: Bearer lk_...`.");
+  const keyHash = hashApiKey(apiKey);
+  let entry = keys.get(keyHash);
+  if (!entry || Date.now() - entry.at >= KEY_MAX_AGE_MS) {
+    const row = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, rateLimitPerMinute: true, revokedAt: true } });
+    const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, rateLimitPerMinute: row.rateLimitPerMinute } : null;
+    entry = { at: Date.now(), caller };
+    keys.set(keyHash, entry);
+  }
+  if (!entry.caller) throw new AppError("unauthenticated", "This API key is not valid or was revoked.");
+  consumeRate(entry.caller);
+  noteKeyUse(entry.caller.apiKeyId);
+  return entry.caller;
+}
+
+/** A token bucket per key and instance: `rateLimitPerMinute` requests, refilled continuously. */
+function consumeRate(caller: ApiCaller): void {
+  const now = Date.now();
+  const capacity = caller.rateLimitPerMinute;
+  const bucket = buckets.get(caller.apiKeyId) ?? { tokens: capacity, at: now };
+  bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 60_000) * capacity);
+  bucket.at = now;
+  if (bucket.tokens < 1) {
+    buckets.set(caller.apiKeyId, bucket);
+    const retryAfterSeconds = Math.ceil(((1 - bucket.tokens) / capacity) * 60);
+    throw new AppError("rate_limited", `This API key is limited to ${capacity} requests per minute.`, { details: { retryAfterSeconds } });
+  }
+  bucket.tokens -= 1;
+  buckets.set(caller.apiKeyId, bucket);
+}
+
+function noteKeyUse(apiKeyId: string): void {
+  used.add(apiKeyId);
+  flushTimer ??= setInterval(() => {
+    const ids = [...used];
+    used.clear();
+    if (ids.length) db.apiKey.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  }, 5000);
+  flushTimer.unref();
+}
+
+/** Whether a key may act for this tenant. A key limited to other tenants sees a 404, never a 403. */
+export function assertTenantAllowed(caller: ApiCaller, tenantId: string): void {
+  if (caller.tenantIds.length > 0 && !caller.tenantIds.includes(tenantId)) throw new AppError("not_found");
+}
+
+export function forgetApiKeysForTests(): void {
+  keys.clear();
+  buckets.clear();
+}

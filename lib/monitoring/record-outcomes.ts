@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+
+export const outcomesInput = z.object({
+  outcomes: z
+    .array(
+      z.object({
+        authorizationId: z.string().min(1).max(64),
+        operation: z.string().min(1).max(120),
+        status: z.number().int().min(0).max(599), // 0: no HTTP answer (network error or timeout)
+        latencyMs: z.number().int().min(0).max(600_000),
+        at: z.iso.datetime().optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+
+export type OutcomesInput = z.infer<typeof outcomesInput>;
+
+export function statusClass(status: number): string {
+  if (status === 0) return "network";
+  if ([400, 401, 403, 404, 429].includes(status)) return String(status);
+  if (status >= 500) return "5xx";
+  if (status >= 400) return "4xx";
+  return "2xx";
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Adds SP-API call outcomes to per-minute buckets (one row per authorization, minute, operation and
+ * status class), so storage stays bounded however many calls are made. Outcomes for authorizations the
+ * caller may not act for are dropped by `allowed`.
+ */
+export async function recordOutcomes(input: OutcomesInput, allowed: (authorizationId: string) => Promise<boolean>): Promise<number> {
+  const buckets = new Map<string, { authorizationId: string; bucketStart: Date; operation: string; statusClass: string; count: number; sum: number; max: number }>();
+  const permitted = new Map<string, boolean>();
+  for (const outcome of input.outcomes) {
+    if (!permitted.has(outcome.authorizationId)) permitted.set(outcome.authorizationId, await allowed(outcome.authorizationId));
+    if (!permitted.get(outcome.authorizationId)) continue;
+    const at = outcome.at ? new Date(outcome.at) : new Date();
+    const bucketStart = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE);
+    const cls = statusClass(outcome.status);
+    const key = `${outcome.authorizationId}|${bucketStart.toISOString()}|${outcome.operation}|${cls}`;
+    const bucket = buckets.get(key) ?? { authorizationId: outcome.authorizationId, bucketStart, operation: outcome.operation, statusClass: cls, count: 0, sum: 0, max: 0 };
+    bucket.count += 1;
+    bucket.sum += outcome.latencyMs;
+    bucket.max = Math.max(bucket.max, outcome.latencyMs);
+    buckets.set(key, bucket);
+  }
+  for (const b of buckets.values()) {
+    await db.$executeRaw`
+      INSERT INTO "SpApiCallBucket" ("id", "authorizationId", "bucketStart", "operation", "statusClass", "count", "latencyMsSum", "latencyMsMax")
+      VALUES (${crypto.randomUUID()}, ${b.authorizationId}, ${b.bucketStart}, ${b.operation}, ${b.statusClass}, ${b.count}, ${b.sum}, ${b.max})
+      ON CONFLICT ("authorizationId", "bucketStart", "operation", "statusClass") DO UPDATE SET
+        "count" = "SpApiCallBucket"."count" + EXCLUDED."count",
+        "latencyMsSum" = "SpApiCallBucket"."latencyMsSum" + EXCLUDED."latencyMsSum",
+        "latencyMsMax" = GREATEST("SpApiCallBucket"."latencyMsMax", EXCLUDED."latencyMsMax")`;
+  }
+  return [...buckets.values()].reduce((sum, b) => sum + b.count, 0);
+}
+
+export async function tenantOfAuthorization(authorizationId: string): Promise<string | null> {
+  return (await db.authorization.findUnique({ where: { id: authorizationId }, select: { tenantId: true } }))?.tenantId ?? null;
+}
