@@ -14,6 +14,8 @@ export interface IssuedAccessToken {
 export interface TokenRequestOptions {
   /** Throws (404) when the caller may not act for this tenant. */
   assertTenant?: (tenantId: string) => void;
+  /** Background refreshes are not use: they must not keep an idle authorization looking active. */
+  recordUse?: boolean;
 }
 
 export function accessTokenCacheKey(authorizationId: string): string {
@@ -40,7 +42,7 @@ export async function getAccessToken(authorizationId: string, options: TokenRequ
     fetch: () => refreshAuthorizationAccessToken(authorization),
     cooldownUntil: authorization.refreshCooldownUntil,
   });
-  touchAuthorization(authorization.id);
+  if (options.recordUse !== false) touchAuthorization(authorization.id);
   return {
     ...token,
     authorization: { id: authorization.id, tenantId: authorization.tenantId, region: authorization.region, sellingPartnerId: authorization.sellingPartnerId },

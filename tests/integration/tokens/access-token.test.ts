@@ -166,3 +166,36 @@ describe("access tokens", () => {
     expect((await stats()) - before).toBe(2);
   });
 });
+
+describe("refresh-ahead sweep", () => {
+  beforeAll(async () => {
+    sandbox = await startSandboxForApp();
+    await setupTestDatabase();
+  });
+  afterAll(async () => {
+    await teardownTestDatabase();
+    await sandbox.close();
+  });
+
+  it("refreshes only recently used authorizations whose token is missing or about to expire", async () => {
+    forgetAllMemoryTokens();
+    await resetDatabase();
+    await sandboxControl(sandbox, "POST", "/reset");
+    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
+    await bootstrapAppClient(SANDBOX_APP);
+    const [expiring, fresh, idle, missing] = [await connectedAuthorization(), await connectedAuthorization(), await connectedAuthorization(), await connectedAuthorization()];
+    for (const id of [expiring, fresh, idle]) await getAccessToken(id);
+    await db.accessTokenCache.update({ where: { cacheKey: `authorization:${expiring}` }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    const now = new Date();
+    await db.authorization.updateMany({ where: { id: { in: [expiring, fresh, missing] } }, data: { lastUsedAt: now } });
+    await db.authorization.update({ where: { id: idle }, data: { lastUsedAt: new Date(Date.now() - 3 * 86_400_000) } });
+    const before = await refreshCalls();
+    const { sweepRefreshAhead } = await import("@/lib/tokens/sweep-refresh-ahead");
+    expect(await sweepRefreshAhead({ batchSize: 1 })).toEqual({ batches: 2, examined: 2, refreshed: 2, failed: 0 });
+    expect((await refreshCalls()) - before).toBe(2);
+    const row = await db.accessTokenCache.findUniqueOrThrow({ where: { cacheKey: `authorization:${expiring}` } });
+    expect(row.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    // A sweep is not use.
+    expect((await db.authorization.findUniqueOrThrow({ where: { id: missing } })).lastUsedAt).toEqual(now);
+  });
+});
