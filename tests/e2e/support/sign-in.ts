@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 // The first sign-in on a fresh `next dev` compiles the action, the email templates, the outbox and Auth.js'
 // route on demand (10-30 s); later ones take well under a second.
-const COLD_COMPILE_MS = 45_000;
+const COLD_COMPILE_MS = 60_000;
 
 /** A fresh address for one test, so tests never see each other's emails or users. */
 export function uniqueEmail(prefix = "partner"): string {
