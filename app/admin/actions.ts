@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { adminAction, type ActionResult } from "@/lib/auth/action-guards";
 import { selfAuthorize, selfAuthorizeInput } from "@/lib/authorizations/self-authorize";
 import { testTenantConnection, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
@@ -38,4 +40,28 @@ const adminTest = adminAction(z.object({ authorizationId: z.string().min(1) }), 
 
 export async function adminTestConnectionAction(_previous: ActionResult<ConnectivityResult> | null, form: FormData): Promise<ActionResult<ConnectivityResult>> {
   return adminTest(form);
+}
+
+const createKeyForm = z.object({
+  name: z.string(),
+  tenantIds: z.union([z.string(), z.array(z.string())]).optional(),
+  rateLimitPerMinute: z.string().optional(),
+});
+
+const runCreateKey = adminAction(createKeyForm, async (input, { user }) => {
+  const tenantIds = input.tenantIds === undefined ? [] : Array.isArray(input.tenantIds) ? input.tenantIds : [input.tenantIds];
+  return createApiKey({ name: input.name, tenantIds: tenantIds.filter(Boolean), rateLimitPerMinute: input.rateLimitPerMinute || undefined }, user.id);
+});
+
+export async function createApiKeyAction(_previous: ActionResult<{ apiKey: string; prefix: string }> | null, form: FormData): Promise<ActionResult<{ apiKey: string; prefix: string }>> {
+  const result = await runCreateKey(form);
+  if (result.ok) revalidatePath("/admin/api-keys");
+  return result.ok ? { ok: true, data: { apiKey: result.data.apiKey, prefix: result.data.prefix } } : result;
+}
+
+const runRevokeKey = adminAction(z.object({ apiKeyId: z.string().min(1) }), async ({ apiKeyId }, { user }) => revokeApiKey(apiKeyId, user.id));
+
+export async function revokeApiKeyAction(form: FormData): Promise<void> {
+  await runRevokeKey(form);
+  revalidatePath("/admin/api-keys");
 }

@@ -1,0 +1,68 @@
+"use client";
+
+import { Check, Copy, KeyRound } from "lucide-react";
+import { useActionState, useState } from "react";
+import { createApiKeyAction } from "@/app/admin/actions";
+import { FormError } from "@/components/connect/form-error";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export function CreateApiKeyForm({ tenants }: { tenants: { id: string; name: string }[] }) {
+  const [result, action, pending] = useActionState(createApiKeyAction, null);
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="space-y-4">
+      {result?.ok && (
+        <Alert variant="success">
+          <KeyRound aria-hidden />
+          <AlertTitle>Copy this key now: it will not be shown again</AlertTitle>
+          <AlertDescription className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="new-api-key" className="break-all rounded bg-muted px-2 py-1 font-mono text-xs">
+              {result.data.apiKey}
+            </code>
+            <Button
+              type="button"
+              size="sm"
+              variant="outline"
+              onClick={() => {
+                void navigator.clipboard?.writeText(result.data.apiKey).then(() => setCopied(true));
+              }}
+            >
+              {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
+            </Button>
+          </AlertDescription>
+        </Alert>
+      )}
+      <form action={action} className="grid gap-4 rounded-xl border bg-card p-5 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <FormError result={result} />
+        </div>
+        <div className="space-y-2">
+          <Label htmlFor="name">Name</Label>
+          <Input id="name" name="name" required placeholder="order-sync" />
+        </div>
+        <div className="space-y-2">
+          <Label htmlFor="rateLimitPerMinute">Requests per minute</Label>
+          <Input id="rateLimitPerMinute" name="rateLimitPerMinute" type="number" min={1} defaultValue={600} />
+        </div>
+        <div className="space-y-2 sm:col-span-2">
+          <Label htmlFor="tenantIds">Limit to tenants (none selected: every tenant)</Label>
+          <select id="tenantIds" name="tenantIds" multiple className="h-28 w-full rounded-md border border-input bg-card px-2 py-1 text-sm">
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create API key"}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
