@@ -10,6 +10,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
+  // The dev server logs request URLs; these carry sign-in tokens and OAuth codes, so keep them out.
+  logging: { incomingRequests: { ignore: [/\/api\/auth\//, /\/api\/oauth\//] } },
   // Native/WASM packages stay out of the bundle (TOOLCHAIN.md: bundling breaks their file lookups).
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -37,6 +37,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: `${dataDir}/pglite`,
       SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
       VAULT_DEV_KEY_FILE: `${dataDir}/dev-master-key`,
+      AUTH_DEV_SECRET_FILE: `${dataDir}/auth-secret`,
       LOG_LEVEL: "warn",
       ADMIN_EMAILS: "admin@latchkey.test",
       // Short enough that a test can watch a state expire, long enough for every flow to finish.

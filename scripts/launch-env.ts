@@ -2,6 +2,7 @@
 // is one clear line instead of a stack trace from deep inside Next.
 import { ConfigError, parseEnv, type ServerEnv } from "../lib/env";
 import { getKeyRing } from "../lib/vault";
+import { resolveAuthSecret } from "../lib/auth/auth-secret";
 
 /** The sandbox's fixed development app (see sandbox/README.md); used only when talking to the sandbox. */
 export const SANDBOX_APP_DEFAULTS = {
@@ -14,6 +15,7 @@ export function validateOrExit(source: NodeJS.ProcessEnv): ServerEnv {
   try {
     const env = parseEnv(source);
     getKeyRing(); // a malformed key ring is a configuration error too, caught before anything starts
+    resolveAuthSecret(env);
     return env;
   } catch (error) {
     if (error instanceof ConfigError) {

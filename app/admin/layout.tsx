@@ -5,7 +5,7 @@ import { SiteHeader } from "@/components/brand/site-header";
 import { requireAdmin } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireAdmin("/admin");
+  const user = await requireAdmin();
   return (
     <>
       <SiteHeader>

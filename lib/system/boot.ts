@@ -3,6 +3,7 @@ import { describeDatabase } from "@/lib/db/adapter";
 import { ConfigError, readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { getKeyRing } from "@/lib/vault";
+import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 
 /**
  * Runs once when the server starts: a bad configuration stops it with one line naming the variable,
@@ -13,6 +14,7 @@ export function bootCheck(): void {
   try {
     env = readServerEnv();
     getKeyRing();
+    resolveAuthSecret(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`latchkey: ${error.message}`);

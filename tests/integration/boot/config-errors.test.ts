@@ -36,4 +36,12 @@ describe("configuration errors at boot", () => {
     expect(run.stderr).toContain("VAULT_MASTER_KEYS");
     expect(run.stderr).not.toContain("dG9vLXNob3J0");
   });
+
+  it("refuses to start in production without an auth secret", () => {
+    const key = `k1:${Buffer.alloc(32, 3).toString("base64")}`;
+    const run = launch("start", { NODE_ENV: "production", VAULT_MASTER_KEYS: key, DATABASE_URL: "postgresql://127.0.0.1:5432/test" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("AUTH_SECRET is required in production");
+  });
 });
