@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_OUTBOX_DIR } from "./tests/e2e/support/outbox";
 
-// End-to-end tests run against `npm run dev` on their own ports and their own data directory, so they
-// never disturb a developer's running instance. Browsers come from Debian's chromium package.
+// End-to-end tests run the whole stack (portal on a production build, Amazon sandbox, embedded database)
+// on their own ports and data directory, so they never disturb a developer's running `npm run dev`.
+// Mail is read from the file outbox on disk. Browsers come from Debian's chromium package.
 const port = 3100;
 const sandboxPort = 4200;
 const dataDir = ".data/e2e";
@@ -26,9 +28,9 @@ export default defineConfig({
   // One project per role; each spec folder is one audience.
   projects: ["public", "auth", "partner", "admin", "outsider"].map((role) => ({ name: role, testDir: `tests/e2e/${role}`, use: { ...devices["Desktop Chrome"] } })),
   webServer: {
-    command: `rm -rf ${dataDir} && npm run dev`,
+    command: `rm -rf ${dataDir} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/dev.ts --production`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 180_000,
+    timeout: 300_000, // includes a production build when sources changed
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
@@ -37,7 +39,10 @@ export default defineConfig({
       PGLITE_DATA_DIR: `${dataDir}/pglite`,
       SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
       VAULT_DEV_KEY_FILE: `${dataDir}/dev-master-key`,
-      AUTH_DEV_SECRET_FILE: `${dataDir}/auth-secret`,
+      EMAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
+      // Test-only keys: production mode requires them, and they protect nothing but throwaway test data.
+      VAULT_MASTER_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
+      AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
       LOG_LEVEL: "warn",
       ADMIN_EMAILS: "admin@latchkey.test",
       // Short enough that a test can watch a state expire, long enough for every flow to finish.

@@ -73,6 +73,8 @@ const schema = z.object({
   ),
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Latchkey <no-reply@latchkey.local>")),
   RESEND_API_KEY: optionalString,
+  /** Outbox mode also writes each email here as a JSON file (local tools, end-to-end tests). */
+  EMAIL_OUTBOX_DIR: optionalString,
   RESEND_BASE_URL: optionalUrl,
 
   // Signs session cookies and hashes magic-link tokens. Required in production; in development and tests a

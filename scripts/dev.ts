@@ -1,16 +1,42 @@
 // `npm run dev`: one command for a laptop. Validates config, migrates and seeds the database (embedded
 // PGlite unless DATABASE_URL is set), starts the Amazon sandbox, then `next dev` on :3000.
-import { spawn } from "node:child_process";
+// With `--production` it runs the same stack on a production build (`next build` when sources changed,
+// then `next start`): what the end-to-end tests run against.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { createSandbox } from "../sandbox/server";
 import { describeDatabase } from "../lib/db/adapter";
 import { migrateDatabase } from "../lib/db/migrate";
 import { SANDBOX_APP_DEFAULTS, exitOnError, validateOrExit } from "./launch-env";
 import { seedDatabase } from "./seed";
 
+const production = process.argv.includes("--production");
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) for (const child of readdirSync(entry)) visit(path.join(entry, child));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["app", "components", "lib", "emails", "public", "auth.ts", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"]) visit(entry);
+  return newest;
+}
+
+function buildIfStale(): void {
+  const buildId = ".next/BUILD_ID";
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceChange()) return;
+  console.log("latchkey: building for production (sources changed since the last build)…");
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) exitOnError(new Error("next build failed"));
+}
+
 async function main(): Promise<void> {
-  // Defaults go into this process's own env too, so the seed, the vault and `next dev` all agree.
+  // Defaults go into this process's own env too, so the seed, the vault and Next all agree.
   const childEnv = process.env;
-  Object.assign(childEnv, { NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1" });
+  Object.assign(childEnv, { NODE_ENV: production ? "production" : "development", NEXT_TELEMETRY_DISABLED: "1" });
   childEnv.AMAZON_ENDPOINTS ??= "sandbox";
   // So a visitor can also see the admin side: sign in as this address (the link arrives in /dev/outbox).
   childEnv.ADMIN_EMAILS ??= "admin@latchkey.local";
@@ -39,7 +65,8 @@ async function main(): Promise<void> {
   }
   console.log(`latchkey: open ${env.APP_URL}/connect to onboard a partner; admins (${env.ADMIN_EMAILS.join(", ")}) sign in at ${env.APP_URL}/admin`);
 
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], {
+  if (production) buildIfStale();
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", production ? "start" : "dev", "--port", String(port)], {
     stdio: "inherit",
     env: childEnv,
   });

@@ -12,6 +12,7 @@ import { redactString, registerSecret } from "@/lib/log/redact";
 import { emailMode } from "./mode";
 import { removeLinks } from "./remove-links";
 import { renderEmail } from "./render-email";
+import { writeOutboxFile } from "./write-outbox-file";
 
 const RESEND_TIMEOUT_MS = 15_000;
 const MAX_ERROR_LENGTH = 500;
@@ -108,6 +109,7 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   }
 
   if (mode === "outbox") {
+    if (env.EMAIL_OUTBOX_DIR) await writeOutboxFile(env.EMAIL_OUTBOX_DIR, row);
     logger.info({ emailId: row.id, template: row.template, provider: "outbox" }, "email recorded in the dev outbox");
     return { ...row, deduplicated: false };
   }

@@ -6,10 +6,9 @@ test("a partner asks for a link, sees where to find it, and lands where they wer
   await requestSignInLink(page, email, { callbackUrl: "/?from=sign-in" });
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByText(`We sent a sign-in link to ${email}.`)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Open the development outbox" })).toBeVisible();
-
-  await page.getByRole("link", { name: "Open the development outbox" }).click();
-  await expect(page).toHaveURL(/\/dev\/outbox$/);
+  // A production server never offers the development outbox, and it does not exist there.
+  await expect(page.getByRole("link", { name: "Open the development outbox" })).toHaveCount(0);
+  expect((await page.request.get("/dev/outbox")).status()).toBe(404);
   const link = await readMagicLink(page, email);
   expect(new URL(link).searchParams.get("callbackUrl")).toContain("/?from=sign-in");
 

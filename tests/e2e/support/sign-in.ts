@@ -1,6 +1,7 @@
-// Signing in from a test the way a person does in development: ask for a link on /sign-in, open the
-// development outbox, open the newest email to that address, and follow the link in it.
+// Signing in from a test the way a person does: ask for a link on /sign-in, read the newest email to that
+// address (from the file outbox the test server writes), and follow the link in it.
 import { expect, test, type Page } from "@playwright/test";
+import { newestEmailTo } from "./outbox";
 
 // The first sign-in on a fresh `next dev` compiles the action, the email templates, the outbox and Auth.js'
 // route on demand (10-30 s); later ones take well under a second.
@@ -25,13 +26,10 @@ function decodeHtmlAttribute(value: string): string {
   return value.replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
 }
 
-/** The sign-in link in the newest email to `email`, read from the development outbox. */
-export async function readMagicLink(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/outbox");
-  await page.getByRole("link").filter({ hasText: `To ${email}` }).first().click();
-  await expect(page.getByRole("heading", { name: "Your Latchkey sign-in link" })).toBeVisible({ timeout: COLD_COMPILE_MS });
-  const html = await page.locator("iframe").first().getAttribute("srcdoc");
-  const match = html?.match(/href="([^"]*\/api\/auth\/callback\/email\?[^"]*)"/);
+/** The sign-in link in the newest email to `email`, read from the file outbox. */
+export async function readMagicLink(_page: Page, email: string): Promise<string> {
+  const message = await newestEmailTo(email, { template: "magic-link" });
+  const match = message.html.match(/href="([^"]*\/api\/auth\/callback\/email\?[^"]*)"/);
   if (!match?.[1]) throw new Error(`no sign-in link in the newest email to ${email}`);
   return decodeHtmlAttribute(match[1]);
 }
