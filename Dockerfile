@@ -15,10 +15,9 @@ FROM deps AS build
 WORKDIR /app
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npm run build \
- && npx esbuild scripts/db.ts --bundle --platform=node --format=esm --target=node20 --outfile=dist/db.mjs \
-      --external:@prisma/schema-engine-wasm --external:@electric-sql/pglite --external:pg --external:pglite-prisma-adapter \
-      --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+# The Next standalone server, and the migration runner bundled into one file (only the two WASM
+# packages, which read files from their own folders, stay outside it).
+RUN npm run build && npm run build:migrator
 
 FROM node:20-bookworm-slim AS runner
 WORKDIR /app
@@ -31,8 +30,6 @@ COPY --from=build --chown=latchkey:latchkey /app/dist/db.mjs ./dist/db.mjs
 COPY --from=build --chown=latchkey:latchkey /app/prisma ./prisma
 COPY --from=build --chown=latchkey:latchkey /app/node_modules/@prisma/schema-engine-wasm ./node_modules/@prisma/schema-engine-wasm
 COPY --from=build --chown=latchkey:latchkey /app/node_modules/@electric-sql/pglite ./node_modules/@electric-sql/pglite
-COPY --from=build --chown=latchkey:latchkey /app/node_modules/pglite-prisma-adapter ./node_modules/pglite-prisma-adapter
-COPY --from=build --chown=latchkey:latchkey /app/node_modules/pg ./node_modules/pg
 COPY --chown=latchkey:latchkey docker-entrypoint.sh ./
 USER latchkey
 EXPOSE 3000
