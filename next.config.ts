@@ -22,7 +22,15 @@ const nextConfig: NextConfig = {
     "pino",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The OAuth callback and the pages right after it must not leak codes or states to anything they load
+    // (AMAZON.md); a later rule for the same header key wins over the global one.
+    const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/oauth/callback", headers: noReferrer },
+      { source: "/appstore/login", headers: noReferrer },
+      { source: "/connect/error", headers: noReferrer },
+    ];
   },
 };
 
