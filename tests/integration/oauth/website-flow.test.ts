@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
-import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { disconnectAuthorization } from "@/lib/authorizations/disconnect";
 import { testConnectivity } from "@/lib/authorizations/test-connectivity";
 import { db } from "@/lib/db/client";
 import { completeAuthorization } from "@/lib/oauth/complete-authorization";
 import { startWebsiteAuthorization } from "@/lib/oauth/start-website-authorization";
 import { registerTenant } from "@/lib/tenants/register-tenant";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { answerConsent, callbackParams, SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
+import { useAppWithSandbox } from "../../support/app-harness";
+import { answerConsent, callbackParams, sandboxControl } from "../../support/sandbox-session";
 
 let sandbox: Sandbox;
 const browser = "binding-cookie-of-browser-A";
@@ -26,18 +25,9 @@ async function connect(who: { userId: string; tenantId: string }, sellingPartner
 }
 
 describe("website authorization flow against the sandbox", () => {
-  beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-  });
-  afterAll(async () => {
-    await teardownTestDatabase();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await resetDatabase();
-    await sandboxControl(sandbox, "POST", "/reset");
-    await bootstrapAppClient(SANDBOX_APP);
+  const app = useAppWithSandbox();
+  beforeEach(() => {
+    sandbox = app.sandbox;
   });
 
   it("connects a seller: encrypted token, selling partner, renewal date, tested marketplaces", async () => {

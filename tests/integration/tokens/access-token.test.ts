@@ -1,20 +1,17 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
-import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
 import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
 import { flushUsage } from "@/lib/tokens/usage";
-import { completeAuthorization } from "@/lib/oauth/complete-authorization";
-import { startWebsiteAuthorization } from "@/lib/oauth/start-website-authorization";
-import { registerTenant } from "@/lib/tenants/register-tenant";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase, usingPostgres } from "../../support/database";
-import { answerConsent, callbackParams, SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
+import { useAppWithSandbox } from "../../support/app-harness";
+import { connectSeller } from "../../support/connect-seller";
+import { usingPostgres } from "../../support/database";
+import { sandboxControl } from "../../support/sandbox-session";
 
 let sandbox: Sandbox;
-let sellerSeq = 0;
 
 interface Stats {
   lwa: { byGrantType: Record<string, number> };
@@ -27,32 +24,13 @@ async function refreshCalls(): Promise<number> {
 
 /** A connected seller with its own sandbox account; the access token of the code exchange is not cached. */
 async function connectedAuthorization(): Promise<string> {
-  const sellingPartnerId = `A2TOKENTEST${String(++sellerSeq).padStart(4, "0")}`;
-  await sandboxControl(sandbox, "POST", "/accounts", { sellingPartnerId, name: `Token Test ${sellerSeq}`, type: "seller", region: "NA", marketplaces: ["ATVPDKIKX0DER"] });
-  const user = await db.user.create({ data: { email: `tokens-${sellerSeq}@example.test` } });
-  const tenant = await registerTenant(user.id, { name: `Token Co ${sellerSeq}`, kind: "SELLER", contactEmail: user.email, marketplaceIds: ["ATVPDKIKX0DER"] });
-  const started = await startWebsiteAuthorization({ userId: user.id, tenantId: tenant.id, marketplaceId: "ATVPDKIKX0DER", bindingCookie: "b" });
-  const redirect = await answerConsent(started.consentUrl, { action: "confirm", sellingPartnerId });
-  const outcome = await completeAuthorization(callbackParams(redirect), "b", user.id);
-  if (!outcome.ok) throw new Error(`connect failed: ${outcome.failure}`);
-  return outcome.authorizationId;
+  return (await connectSeller(sandbox)).authorizationId;
 }
 
 describe("access tokens", () => {
-  beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-  });
-  afterAll(async () => {
-    await teardownTestDatabase();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    forgetAllMemoryTokens();
-    await resetDatabase();
-    await sandboxControl(sandbox, "POST", "/reset");
-    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-    await bootstrapAppClient(SANDBOX_APP);
+  const app = useAppWithSandbox({ rateLimits: false });
+  beforeEach(() => {
+    sandbox = app.sandbox;
   });
 
   it("serves 1,000 concurrent requests for one cold authorization with one refresh", async () => {
@@ -165,24 +143,8 @@ describe("access tokens", () => {
     await getGrantlessToken("sellingpartnerapi::client_credential:rotation");
     expect((await stats()) - before).toBe(2);
   });
-});
 
-describe("refresh-ahead sweep", () => {
-  beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-  });
-  afterAll(async () => {
-    await teardownTestDatabase();
-    await sandbox.close();
-  });
-
-  it("refreshes only recently used authorizations whose token is missing or about to expire", async () => {
-    forgetAllMemoryTokens();
-    await resetDatabase();
-    await sandboxControl(sandbox, "POST", "/reset");
-    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-    await bootstrapAppClient(SANDBOX_APP);
+  it("sweeps ahead of expiry only recently used authorizations whose token is missing or about to expire", async () => {
     const [expiring, fresh, idle, missing] = [await connectedAuthorization(), await connectedAuthorization(), await connectedAuthorization(), await connectedAuthorization()];
     for (const id of [expiring, fresh, idle]) await getAccessToken(id);
     await db.accessTokenCache.update({ where: { cacheKey: `authorization:${expiring}` }, data: { expiresAt: new Date(Date.now() + 60_000) } });

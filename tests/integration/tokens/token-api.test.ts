@@ -1,18 +1,15 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { POST as accessTokenRoute } from "@/app/api/v1/authorizations/[id]/access-token/route";
 import { POST as rdtRoute } from "@/app/api/v1/authorizations/[id]/restricted-data-token/route";
 import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
 import { POST as outcomesRoute } from "@/app/api/v1/outcomes/route";
-import { forgetApiKeysForTests } from "@/lib/api-keys/authenticate-api-key";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
-import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
 import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
 import { connectSeller } from "../../support/connect-seller";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
+import { useAppWithSandbox } from "../../support/app-harness";
 
 let sandbox: Sandbox;
 let admin: string;
@@ -27,21 +24,9 @@ function call(route: typeof accessTokenRoute, path: string, options: { key?: str
 const accessToken = (id: string, key?: string) => call(accessTokenRoute, `/api/v1/authorizations/${id}/access-token`, { key, id });
 
 describe("token API", () => {
-  beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-  });
-  afterAll(async () => {
-    await teardownTestDatabase();
-    await sandbox.close();
-  });
+  const app = useAppWithSandbox({ rateLimits: false });
   beforeEach(async () => {
-    forgetAllMemoryTokens();
-    forgetApiKeysForTests();
-    await resetDatabase();
-    await sandboxControl(sandbox, "POST", "/reset");
-    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-    await bootstrapAppClient(SANDBOX_APP);
+    sandbox = app.sandbox;
     admin = (await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } })).id;
   });
 
