@@ -4,10 +4,11 @@ import "server-only";
 // production, from a development key file created on first use. Error messages name the variable and
 // the entry, never key material.
 import { randomBytes } from "node:crypto";
-import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, readServerEnv, type ServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { readOrCreateLocalSecretFile } from "@/lib/utils/local-secret-file";
 import type { SealingKey } from "./envelope";
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -85,48 +86,13 @@ export function parseKeyRing(spec: string, options: ParseOptions = {}): KeyRing 
 
 const warned = globalThis as typeof globalThis & { __latchkeyDevKeyWarned?: boolean };
 
-function errorCode(error: unknown): string | undefined {
-  const code: unknown = error instanceof Error ? Reflect.get(error, "code") : undefined;
-  return typeof code === "string" ? code : undefined;
-}
-
-/** Creates the key file atomically (write a private temp file, then hard-link it into place). */
-function createDevKeyFile(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const content = `dev-${randomBytes(4).toString("hex")}:${randomBytes(KEY_BYTES).toString("base64")}\n`;
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, content, { mode: 0o600, flag: "wx" });
-  try {
-    chmodSync(temp, 0o600);
-    linkSync(temp, file);
-  } catch (error) {
-    // Another process created it first: use theirs.
-    if (errorCode(error) !== "EEXIST") throw error;
-  } finally {
-    unlinkSync(temp);
-  }
-}
-
 /**
  * Reads the development master key from `file`, creating it (mode 0600, "dev-<random>:<base64>") the
  * first time. Warns once per process that this is not for production.
  */
 export function loadDevKeyRing(file: string): KeyRing {
   const resolved = path.resolve(file);
-  let content: string;
-  try {
-    content = readFileSync(resolved, "utf8");
-  } catch (error) {
-    if (errorCode(error) !== "ENOENT") {
-      throw invalid(`VAULT_DEV_KEY_FILE ${file} cannot be read (${errorCode(error) ?? "unknown error"})`);
-    }
-    try {
-      createDevKeyFile(resolved);
-    } catch (createError) {
-      throw invalid(`VAULT_DEV_KEY_FILE ${file} cannot be created (${errorCode(createError) ?? "unknown error"})`);
-    }
-    content = readFileSync(resolved, "utf8");
-  }
+  const content = readOrCreateLocalSecretFile(file, "VAULT_DEV_KEY_FILE", () => `dev-${randomBytes(4).toString("hex")}:${randomBytes(KEY_BYTES).toString("base64")}\n`);
   const ring = parseKeyRing(content, { source: `VAULT_DEV_KEY_FILE (${file})`, origin: "dev-file" });
   if (!warned.__latchkeyDevKeyWarned) {
     warned.__latchkeyDevKeyWarned = true;
