@@ -59,13 +59,15 @@ const DISCARDED = "This Restricted Data Token was discarded when the withRdt cal
 
 function rdtHandle(issued: IssuedRdt): { rdt: RestrictedDataToken; discard(): void } {
   let token: string | null = issued.restrictedDataToken;
-  const rdt: RestrictedDataToken = {
+  const rdt: RestrictedDataToken & { toJSON(): object } = {
     get restrictedDataToken() {
       if (token === null) throw new Error(DISCARDED);
       return token;
     },
     expiresAt: issued.expiresAt,
     region: issued.region,
+    // A logged or serialized RDT shows no token.
+    toJSON: () => ({ restrictedDataToken: "[REDACTED]", expiresAt: issued.expiresAt, region: issued.region }),
   };
   return { rdt, discard: () => (token = null) };
 }
