@@ -7,12 +7,16 @@ import { handleConsentRoutes } from "./consent/routes";
 import type { SandboxContext } from "./context";
 import { FaultRegistry } from "./control/faults";
 import { handleControl } from "./control/router";
+import { stateSummary } from "./control/views";
 import { sendEmpty, sendJson } from "./http/respond";
 import { handleTokenEndpoint } from "./lwa/token-endpoint";
 import { NotificationDeliverer } from "./notifications/deliver";
 import { handleIndexPage } from "./pages/index-page";
 import { handleSpApi } from "./spapi/dispatch";
 import { RateLimiter } from "./spapi/token-bucket";
+import { handleSqsControl } from "./sqs/control-routes";
+import { handleSqsRequest, isSqsRequest } from "./sqs/json-protocol";
+import { SqsQueues } from "./sqs/queues";
 import { SandboxStore } from "./state/store";
 import type { StateData } from "./state/types";
 
@@ -65,14 +69,22 @@ function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
-async function route(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function route(ctx: SandboxContext, sqs: SqsQueues, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const { pathname } = url;
+  // The SQS JSON protocol: the SDK posts to its endpoint's path (`/sqs/`) or, following a queue URL, to `/`.
+  if (isSqsRequest(req)) return handleSqsRequest(sqs, req, res, ctx.closing);
   if (pathname === "/auth/o2/token") {
     if (req.method === "POST") return handleTokenEndpoint(ctx, req, res);
     return sendJson(res, 405, { error: "invalid_request", error_description: "The token endpoint accepts POST only" }, { allow: "POST" });
   }
   if (isUnder(pathname, "/spapi")) return handleSpApi(ctx, req, res, url);
   if (isUnder(pathname, "/sellercentral") || isUnder(pathname, "/vendorcentral") || isUnder(pathname, "/appstore")) return handleConsentRoutes(ctx, req, res, url);
+  if (isUnder(pathname, "/_sandbox/sqs") && (await handleSqsControl(ctx, sqs, req, res, url))) return;
+  if (pathname === "/_sandbox/state" && req.method === "GET") {
+    const queues = sqs.list().map((queue) => ({ applicationId: queue.applicationId, url: sqs.url(queue), arn: sqs.arn(queue), messages: queue.messages.length }));
+    return sendJson(res, 200, { ...stateSummary(ctx), sqs: queues });
+  }
+  if (pathname === "/_sandbox/reset" && req.method === "POST") sqs.reset();
   if (isUnder(pathname, "/_sandbox")) return handleControl(ctx, req, res, url);
   if (pathname === "/" && req.method === "GET") return handleIndexPage(ctx, res);
   if (pathname === "/favicon.ico") return sendEmpty(res, 204);
@@ -106,11 +118,23 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const closing = new AbortController();
   const faults = new FaultRegistry();
   let publicUrl = options.publicUrl?.replace(/\/+$/, "") ?? "";
+  const sqs = new SqsQueues(
+    () => store.clock.now(),
+    () => store.data.apps.map((app) => app.applicationId),
+    () => publicUrl,
+  );
   const ctx: SandboxContext = {
     store,
     faults,
     rateLimiter: new RateLimiter(),
-    notifications: new NotificationDeliverer(store, closing.signal),
+    notifications: new NotificationDeliverer(store, closing.signal, {
+      enqueue: (envelope) => {
+        const queue = sqs.forApp(envelope.notificationMetadata.applicationId);
+        if (!queue) return false;
+        sqs.send(queue, JSON.stringify(envelope), { sender: "sandbox" });
+        return true;
+      },
+    }),
     publicUrl: () => publicUrl,
     closing: closing.signal,
     warn,
@@ -127,7 +151,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       store.recordRequest({ at: store.clock.now(), method: req.method ?? "GET", path: url.pathname, status, durationMs, ...(userAgent ? { userAgent } : {}) });
       log?.(`${req.method ?? "GET"} ${url.pathname} ${status === 0 ? "(no response)" : status} ${durationMs}ms`);
     });
-    route(ctx, req, res, url).catch((error: unknown) => {
+    route(ctx, sqs, req, res, url).catch((error: unknown) => {
       warn(`request failed: ${req.method ?? "GET"} ${url.pathname}: ${error instanceof Error ? error.message : "unknown error"}`);
       sendJson(res, 500, { error: { code: "internal", message: "The sandbox failed to handle this request" } });
     });
@@ -168,6 +192,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       advanceClock: (ms) => store.advanceClock(ms),
       reset: () => {
         store.reset();
+        sqs.reset();
         faults.clear();
         ctx.rateLimiter.clear();
       },

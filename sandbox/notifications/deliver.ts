@@ -7,7 +7,7 @@ export interface DeliveryResult {
   error?: string;
 }
 
-/** Somewhere a notification goes: the HTTP sink today; an SQS-compatible queue can be added as another target. */
+/** Somewhere a notification is POSTed (the HTTP sink); each attempt is recorded in `deliveries`. */
 export interface DeliveryTarget {
   /** Shown in delivery records, e.g. `http:https://example.test/sink`. */
   name: string;
@@ -37,9 +37,17 @@ export function httpSinkTarget(url: string): DeliveryTarget {
   };
 }
 
+/** Where Amazon puts a notification for the app's enrolled queue (the sandbox's SQS). */
+export interface NotificationQueue {
+  /** Enqueues the envelope as an SQS message body; false when the app has no queue. */
+  enqueue(envelope: NotificationEnvelope): boolean;
+}
+
 /**
  * The one place notifications leave the sandbox: each is kept in the sandbox's list (`GET
- * /_sandbox/notifications`) and sent, best effort, to every configured target; failures are recorded.
+ * /_sandbox/notifications`), put into the app's SQS queue when the app is enrolled for notifications
+ * (as Amazon does: see `GET /_sandbox/sqs`), and sent, best effort, to every configured HTTP target;
+ * HTTP failures are recorded.
  */
 export class NotificationDeliverer {
   private readonly inFlight = new Set<Promise<void>>();
@@ -47,6 +55,7 @@ export class NotificationDeliverer {
   constructor(
     private readonly store: SandboxStore,
     private readonly signal: AbortSignal,
+    private readonly queue?: NotificationQueue,
   ) {}
 
   private targets(): DeliveryTarget[] {
@@ -60,6 +69,8 @@ export class NotificationDeliverer {
     data.notifications.push(envelope);
     if (data.notifications.length > MAX_KEPT) data.notifications.splice(0, data.notifications.length - MAX_KEPT);
     this.store.changed();
+    const app = this.store.findApp(envelope.notificationMetadata.applicationId);
+    if (app?.notificationQueueEnrolled) this.queue?.enqueue(envelope);
     const delivery = Promise.all(this.targets().map((target) => this.deliverTo(target, envelope))).then(() => undefined);
     this.inFlight.add(delivery);
     void delivery.finally(() => this.inFlight.delete(delivery));
