@@ -1,0 +1,64 @@
+// A real HTTP server in front of the imported /api/v1 route handlers, so the worker client talks HTTP
+// to Latchkey's actual code (no Next server needed). Counts requests per route.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { NextRequest } from "next/server";
+import { POST as accessTokenRoute } from "@/app/api/v1/authorizations/[id]/access-token/route";
+import { POST as rdtRoute } from "@/app/api/v1/authorizations/[id]/restricted-data-token/route";
+import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
+import { POST as outcomesRoute } from "@/app/api/v1/outcomes/route";
+import { GET as pingRoute } from "@/app/api/v1/ping/route";
+
+type Handler = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response> | Response;
+
+const routes: { method: string; pattern: RegExp; name: string; handler: Handler }[] = [
+  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/access-token$/, name: "access-token", handler: accessTokenRoute },
+  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/restricted-data-token$/, name: "restricted-data-token", handler: rdtRoute },
+  { method: "POST", pattern: /^\/api\/v1\/grantless-tokens$/, name: "grantless-tokens", handler: grantlessRoute },
+  { method: "POST", pattern: /^\/api\/v1\/outcomes$/, name: "outcomes", handler: outcomesRoute },
+  { method: "GET", pattern: /^\/api\/v1\/ping$/, name: "ping", handler: () => pingRoute() },
+];
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length ? Buffer.concat(chunks) : undefined;
+}
+
+export interface RouteServer {
+  url: string;
+  counts: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function startRouteServer(): Promise<RouteServer> {
+  const counts = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+      if (!route) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "no route" } }));
+        return;
+      }
+      counts.set(route.name, (counts.get(route.name) ?? 0) + 1);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      const body = await readBody(req);
+      const request = new NextRequest(url.toString(), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+      const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? "");
+      const response = await route.handler(request, { params: Promise.resolve({ id }) });
+      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch((error: unknown) => {
+      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "internal", message: String(error) } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Sandbox } from "@/sandbox/server";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
+import { db } from "@/lib/db/client";
+import { createLatchkeyClient, LatchkeyError, SpApiCallError, type LatchkeyClient } from "@/lib/worker-client";
+import { connectSeller } from "../../support/connect-seller";
+import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
+import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
+import { startRouteServer, type RouteServer } from "./route-server";
+
+interface SandboxStats {
+  spapi: { byOperation: Record<string, { total: number; byStatus: Record<string, number> } | undefined>; userAgents: Record<string, number> };
+}
+
+const participationCalls = async (status: string) => (await sandboxControl<SandboxStats>(sandbox, "GET", "/stats")).spapi.byOperation.getMarketplaceParticipations?.byStatus[status] ?? 0;
+
+const orderId = "902-3159896-1390916";
+const participations = { method: "GET", path: "/sellers/v1/marketplaceParticipations", operation: "getMarketplaceParticipations" } as const;
+
+let sandbox: Sandbox;
+let latchkey: RouteServer;
+let client: LatchkeyClient;
+let seller: Awaited<ReturnType<typeof connectSeller>>;
+
+describe("worker client against Latchkey's route handlers and the sandbox over HTTP", () => {
+  beforeAll(async () => {
+    sandbox = await startSandboxForApp();
+    await setupTestDatabase();
+    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
+    await bootstrapAppClient(SANDBOX_APP);
+    const admin = await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } });
+    seller = await connectSeller(sandbox);
+    const { apiKey } = await createApiKey({ name: "order-sync" }, admin.id);
+    latchkey = await startRouteServer();
+    client = createLatchkeyClient({
+      baseUrl: latchkey.url,
+      apiKey,
+      userAgent: "LatchkeyIntegrationTest/1.0",
+      spapiEndpoints: { NA: `${sandbox.url}/spapi/na`, EU: `${sandbox.url}/spapi/eu`, FE: `${sandbox.url}/spapi/fe` },
+      retry: { baseDelayMs: 10 },
+    });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await latchkey?.close();
+    await teardownTestDatabase();
+    await sandbox?.close();
+  });
+
+  it("fetches a token, calls SP-API, uses an RDT, then fails loudly after exactly one refresh once the seller revokes", async () => {
+    const okBefore = await participationCalls("200"); // connecting the seller made its own test call
+    const token = await client.accessToken(seller.authorizationId);
+    expect(token.accessToken).toMatch(/^Atza\|/);
+    expect(token.expiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(token).toMatchObject({ region: "NA", sellingPartnerId: seller.sellingPartnerId });
+
+    const markets = await client.spapiFetch<{ payload: { marketplace: { id: string } }[] }>(seller.authorizationId, participations);
+    expect(markets.status).toBe(200);
+    expect(markets.data.payload.map((p) => p.marketplace.id)).toContain("ATVPDKIKX0DER");
+    expect(markets.requestId).toBeTruthy();
+    expect(latchkey.counts.get("access-token")).toBe(1); // served from the client's cache
+
+    const resources = [{ method: "GET" as const, path: `/orders/v0/orders/${orderId}`, dataElements: ["buyerInfo"] }];
+    const buyer = await client.withRdt(seller.authorizationId, resources, async (rdt) => {
+      expect(rdt.restrictedDataToken).toMatch(/^Atz\.sprdt\|/);
+      const order = await fetch(`${sandbox.url}/spapi/na/orders/v0/orders/${orderId}`, { headers: { "x-amz-access-token": rdt.restrictedDataToken, "user-agent": "LatchkeyIntegrationTest/1.0 (Language=TypeScript)" } });
+      expect(order.status).toBe(200);
+      return ((await order.json()) as { payload: { BuyerInfo?: { BuyerName?: string } } }).payload.BuyerInfo?.BuyerName;
+    });
+    expect(buyer).toBe("Sandbox Buyer");
+    const order = await client.spapiFetch<{ payload: { AmazonOrderId: string } }>(seller.authorizationId, { method: "GET", path: `/orders/v0/orders/${orderId}`, operation: "getOrder", rdt: resources });
+    expect(order.data.payload.AmazonOrderId).toBe(orderId);
+    expect(latchkey.counts.get("restricted-data-token")).toBe(2);
+
+    await sandboxControl(sandbox, "POST", "/revoke", { sellingPartnerId: seller.sellingPartnerId });
+    const tokenRequestsBefore = latchkey.counts.get("access-token") ?? 0;
+    const error = await client.spapiFetch(seller.authorizationId, participations).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpApiCallError);
+    expect(error).toMatchObject({ kind: "unauthorized", status: 403, amazonCode: "Unauthorized", attempts: 2, operation: "getMarketplaceParticipations" });
+    expect((error as Error).message).toMatch(/after one refresh and replay/);
+    expect((error as Error).message).not.toMatch(/Atza\|/);
+    expect(latchkey.counts.get("access-token")).toBe(tokenRequestsBefore + 1);
+
+    expect([(await participationCalls("200")) - okBefore, await participationCalls("403")]).toEqual([1, 2]);
+    const { spapi } = await sandboxControl<SandboxStats>(sandbox, "GET", "/stats");
+    expect(Object.keys(spapi.userAgents)).toContain("LatchkeyIntegrationTest/1.0 (Language=TypeScript; Platform=Node)");
+
+    await client.flush();
+    const buckets = await db.spApiCallBucket.findMany({ where: { authorizationId: seller.authorizationId }, orderBy: [{ operation: "asc" }, { statusClass: "asc" }] });
+    expect(buckets.map((b) => [b.operation, b.statusClass, b.count])).toEqual([
+      ["getMarketplaceParticipations", "2xx", 1],
+      ["getMarketplaceParticipations", "403", 2],
+      ["getOrder", "2xx", 1],
+    ]);
+    expect(latchkey.counts.get("outcomes")).toBe(1);
+  });
+
+  it("turns Latchkey's error bodies into LatchkeyError with the stable code", async () => {
+    const error = await client.accessToken("no-such-authorization").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LatchkeyError);
+    expect(error).toMatchObject({ code: "not_found", status: 404 });
+    expect((error as LatchkeyError).requestId).toBeTruthy();
+  });
+});
