@@ -68,6 +68,20 @@ const schema = z.object({
   LWA_CLIENT_ID: optionalString,
   LWA_CLIENT_SECRET: optionalString,
 
+  // App client lifecycle (issue 5). The SQS queue Amazon sends the client-secret notifications to; with
+  // AMAZON_ENDPOINTS=sandbox the queue URL and endpoint default to the sandbox's queue for SPAPI_APPLICATION_ID.
+  SQS_QUEUE_URL: optionalUrl,
+  SQS_REGION: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1").default("us-east-1")),
+  SQS_ENDPOINT: optionalUrl,
+  SQS_WAIT_TIME_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(20).default(20)),
+  SQS_VISIBILITY_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(43_200).default(120)),
+  // Shared secret of the HTTPS notification ingest (POST /api/notifications/amazon); unset = the route answers 404.
+  NOTIFICATION_INGEST_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -hex 32`)").optional()),
+  SECRET_ROTATION_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(7 * 24 * 60).default(30)),
+  SECRET_ROTATION_THRESHOLD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(170).default(14)),
+  /** The SP-API region whose endpoint serves grantless calls (rotation, destinations). */
+  SPAPI_GRANTLESS_REGION: z.preprocess(emptyAsUndefined, z.enum(["NA", "EU", "FE"]).default("NA")),
+
   ADMIN_EMAILS: z.preprocess(emptyAsUndefined, z.string().default("")).transform((v) =>
     v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
   ),
@@ -96,6 +110,14 @@ export type ServerEnv = RawEnv & {
     sellerCentralOverride?: string;
     vendorCentralOverride?: string;
   };
+  sqs: {
+    /** Absent: no SQS consumer can run (use the HTTPS ingest). */
+    queueUrl?: string;
+    region: string;
+    endpoint?: string;
+    /** The sandbox accepts any signature: dummy credentials instead of the AWS credential chain. */
+    sandboxCredentials: boolean;
+  };
 };
 
 function resolveAmazon(env: RawEnv): ServerEnv["amazon"] {
@@ -112,6 +134,20 @@ function resolveAmazon(env: RawEnv): ServerEnv["amazon"] {
   };
 }
 
+/** The sandbox names each app's queue after the last part of its application id (sandbox/sqs/queues.ts). */
+function sandboxQueueName(applicationId: string): string {
+  const last = applicationId.split(".").pop() ?? applicationId;
+  return `${last.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 50) || "app"}-spapi-notifications`;
+}
+
+function resolveSqs(env: RawEnv): ServerEnv["sqs"] {
+  const sandbox = env.AMAZON_ENDPOINTS === "sandbox" ? env.SANDBOX_URL.replace(/\/$/, "") : undefined;
+  const sandboxQueue = sandbox ? `${sandbox}/sqs/000000000000/${sandboxQueueName(env.SPAPI_APPLICATION_ID ?? "amzn1.sp.solution.latchkey-sandbox")}` : undefined;
+  const queueUrl = env.SQS_QUEUE_URL ?? sandboxQueue;
+  const endpoint = env.SQS_ENDPOINT ?? (sandbox && !env.SQS_QUEUE_URL ? `${sandbox}/sqs` : undefined);
+  return { queueUrl, region: env.SQS_REGION, endpoint, sandboxCredentials: Boolean(sandbox && !env.SQS_QUEUE_URL) };
+}
+
 /** Parses an environment (process.env by default). Throws ConfigError with one line per bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = schema.safeParse(source);
@@ -125,7 +161,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       "Invalid configuration: VAULT_MASTER_KEYS is required in production (format: keyId:base64-32-bytes[,keyId:...]; generate one with `npm run vault:keygen`)",
     );
   }
-  return { ...env, amazon: resolveAmazon(env) };
+  return { ...env, amazon: resolveAmazon(env), sqs: resolveSqs(env) };
 }
 
 let cached: ServerEnv | undefined;

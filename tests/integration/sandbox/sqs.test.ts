@@ -84,7 +84,7 @@ describe("sandbox SQS", () => {
     await control(sandbox, "POST", "/sqs/send", { body: { n: 1 } });
     const first = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, VisibilityTimeout: 30 }))).Messages![0]!;
     await control(sandbox, "POST", "/clock", { advanceMs: 31_000 });
-    const second = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, AttributeNames: ["ApproximateReceiveCount"] }))).Messages![0]!;
+    const second = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MessageSystemAttributeNames: ["ApproximateReceiveCount"] }))).Messages![0]!;
     expect(second.MessageId).toBe(first.MessageId);
     expect(second.ReceiptHandle).not.toBe(first.ReceiptHandle);
     expect(second.Attributes?.ApproximateReceiveCount).toBe("2");
