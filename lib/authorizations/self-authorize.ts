@@ -4,7 +4,7 @@ import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
 import { findMarketplace, type Region } from "@/lib/amazon/marketplaces";
 import { LwaError, refreshAccessToken } from "@/lib/amazon/lwa";
 import { SpApiError } from "@/lib/amazon/spapi";
-import { getClientCredentials } from "@/lib/app-client/get-app-client";
+import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { RENEWAL_PERIOD_MS } from "@/lib/oauth/complete-authorization";
 import { db } from "@/lib/db/client";
@@ -39,10 +39,9 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
     if (elsewhere) return { ok: false, code: "account_connected_elsewhere", message: "That selling account is already connected to another tenant." };
   }
 
-  const credentials = await getClientCredentials();
   let accessToken: string;
   try {
-    accessToken = (await refreshAccessToken(credentials, input.refreshToken)).accessToken;
+    accessToken = (await withClientCredentials((credentials) => refreshAccessToken(credentials, input.refreshToken))).accessToken;
   } catch (error) {
     if (!(error instanceof LwaError)) throw error;
     if (error.kind === "client") return { ok: false, code: "app_client_rejected", message: "Amazon rejected this app's own credentials; check the client secret." };

@@ -1,6 +1,6 @@
 import "server-only";
 import { exchangeAuthorizationCode, LwaError } from "@/lib/amazon/lwa";
-import { getClientCredentials } from "@/lib/app-client/get-app-client";
+import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
 import { testConnectivity, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
@@ -57,8 +57,7 @@ export async function completeAuthorization(params: CallbackParams, bindingCooki
 
   let token;
   try {
-    const credentials = await getClientCredentials();
-    token = await exchangeAuthorizationCode(credentials, code, state.redirectUri);
+    token = await withClientCredentials((credentials) => exchangeAuthorizationCode(credentials, code, state.redirectUri));
   } catch (error) {
     if (!(error instanceof LwaError)) throw error;
     const failure: CallbackFailure = error.kind === "revoked" || error.kind === "request" ? "code_invalid" : error.kind === "client" ? "app_client_rejected" : "amazon_unavailable";

@@ -1,6 +1,6 @@
 import "server-only";
 import { GRANTLESS_SCOPES, LwaError, requestGrantlessToken, type GrantlessScope } from "@/lib/amazon/lwa";
-import { getClientCredentials } from "@/lib/app-client/get-app-client";
+import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { AppError } from "@/lib/errors";
 import { decryptSystem, encryptSystem } from "@/lib/vault";
 import { getCachedToken, type CachedToken } from "./cached-token";
@@ -18,7 +18,7 @@ export function getGrantlessToken(scope: GrantlessScope): Promise<CachedToken> {
     open: (value) => decryptSystem(value, context),
     fetch: async () => {
       try {
-        const token = await requestGrantlessToken(await getClientCredentials(), scope);
+        const token = await withClientCredentials((credentials) => requestGrantlessToken(credentials, scope));
         return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
       } catch (error) {
         if (!(error instanceof LwaError)) throw error;

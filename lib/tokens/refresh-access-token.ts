@@ -1,6 +1,6 @@
 import "server-only";
 import { LwaError, refreshAccessToken as lwaRefresh } from "@/lib/amazon/lwa";
-import { getClientCredentials } from "@/lib/app-client/get-app-client";
+import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { markAuthorizationRevoked } from "@/lib/authorizations/mark-revoked";
 import { readRefreshToken } from "@/lib/authorizations/read-refresh-token";
 import { db } from "@/lib/db/client";
@@ -49,9 +49,8 @@ function assertCanIssueTokens(authorization: Pick<Authorization, "status">): voi
 export async function refreshAuthorizationAccessToken(authorization: Refreshable): Promise<AccessToken> {
   assertCanIssueTokens(authorization);
   const refreshToken = await readRefreshToken(authorization);
-  const credentials = await getClientCredentials();
   try {
-    const token = await withTransientRetries(() => lwaRefresh(credentials, refreshToken));
+    const token = await withClientCredentials((credentials) => withTransientRetries(() => lwaRefresh(credentials, refreshToken)));
     await db.authorization.update({
       where: { id: authorization.id },
       data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null },
