@@ -5,33 +5,40 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { adminAction, type ActionResult } from "@/lib/auth/action-guards";
-import { selfAuthorize, selfAuthorizeInput } from "@/lib/authorizations/self-authorize";
+import { selfAuthorize } from "@/lib/authorizations/self-authorize";
 import { testTenantConnection, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
-import { createTenantByAdmin, createTenantInput } from "@/lib/tenants/create-tenant";
 
-const selfAuthorizeForm = selfAuthorizeInput.omit({ tenantId: true }).extend({
+const selfAuthorizeForm = z.object({
   tenantId: z.string().optional(),
   newTenantName: z.string().optional(),
   newTenantKind: z.enum(["SELLER", "VENDOR"]).optional(),
   newTenantEmail: z.string().optional(),
+  region: z.string(),
+  refreshToken: z.string(),
+  sellingPartnerId: z.string().optional(),
 });
 
-const runSelfAuthorize = adminAction(selfAuthorizeForm, async (input, { user }) => {
-  const tenantId =
-    input.tenantId && input.tenantId !== "new"
-      ? input.tenantId
-      : (await createTenantByAdmin(createTenantInput.parse({ name: input.newTenantName, kind: input.newTenantKind, contactEmail: input.newTenantEmail }), user.id)).id;
-  const outcome = await selfAuthorize({ tenantId, region: input.region, refreshToken: input.refreshToken, sellingPartnerId: input.sellingPartnerId }, user.id);
-  return { tenantId, outcome };
-});
+const runSelfAuthorize = adminAction(selfAuthorizeForm, (input, { user }) =>
+  selfAuthorize(
+    {
+      ...(input.tenantId && input.tenantId !== "new"
+        ? { tenantId: input.tenantId }
+        : { newTenant: { name: input.newTenantName ?? "", kind: input.newTenantKind ?? "SELLER", contactEmail: input.newTenantEmail ?? "" } }),
+      region: input.region as "NA" | "EU" | "FE",
+      refreshToken: input.refreshToken,
+      sellingPartnerId: input.sellingPartnerId,
+    },
+    user.id,
+  ),
+);
 
 export type SelfAuthorizeState = ActionResult<{ message: string }> | null;
 
 export async function selfAuthorizeAction(_previous: SelfAuthorizeState, form: FormData): Promise<SelfAuthorizeState> {
   const result = await runSelfAuthorize(form);
   if (!result.ok) return result;
-  if (result.data.outcome.ok) redirect(`/admin/tenants/${result.data.tenantId}?selfAuthorized=${result.data.outcome.fingerprint}`);
-  return { ok: false, error: { code: "invalid_input", message: result.data.outcome.message } };
+  if (result.data.ok) redirect(`/admin/tenants/${result.data.tenantId}?selfAuthorized=${result.data.fingerprint}`);
+  return { ok: false, error: { code: "invalid_input", message: result.data.message } };
 }
 
 const adminTest = adminAction(z.object({ authorizationId: z.string().min(1) }), ({ authorizationId }, { user, requestId }) =>

@@ -10,10 +10,13 @@ import { RENEWAL_PERIOD_MS } from "@/lib/oauth/complete-authorization";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requestedRoles } from "@/lib/roles/ledger";
+import { createTenantByAdmin, createTenantInput } from "@/lib/tenants/create-tenant";
 import { sealRefreshToken } from "./store-refresh-token";
 
 export const selfAuthorizeInput = z.object({
-  tenantId: z.string().min(1),
+  /** An existing tenant, or a new one created only once the token is verified. */
+  tenantId: z.string().min(1).optional(),
+  newTenant: createTenantInput.optional(),
   region: z.enum(["NA", "EU", "FE"]),
   refreshToken: z.string().trim().regex(/^Atzr\|\S{20,2040}$/, "Paste the whole refresh token; it starts with Atzr|"),
   sellingPartnerId: z.string().trim().max(128).optional().transform((v) => v || undefined),
@@ -21,7 +24,7 @@ export const selfAuthorizeInput = z.object({
 
 export type SelfAuthorizeInput = z.input<typeof selfAuthorizeInput>;
 
-export type SelfAuthorizeOutcome = { ok: true; authorizationId: string; fingerprint: string } | { ok: false; code: "token_rejected" | "connectivity_failed" | "amazon_unavailable" | "app_client_rejected" | "account_connected_elsewhere"; message: string };
+export type SelfAuthorizeOutcome = { ok: true; tenantId: string; authorizationId: string; fingerprint: string } | { ok: false; code: "token_rejected" | "connectivity_failed" | "amazon_unavailable" | "app_client_rejected" | "account_connected_elsewhere"; message: string };
 
 /**
  * An admin pastes a refresh token from Seller Central's or Vendor Central's "Authorize app" page for
@@ -30,12 +33,17 @@ export type SelfAuthorizeOutcome = { ok: true; authorizationId: string; fingerpr
  */
 export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string): Promise<SelfAuthorizeOutcome> {
   const input = selfAuthorizeInput.parse(raw);
-  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, kind: true, marketplaceIds: true } });
-  if (!tenant) throw new AppError("not_found");
+  const existing = input.tenantId ? await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, kind: true } }) : null;
+  if (input.tenantId && !existing) throw new AppError("not_found");
+  if (!existing && !input.newTenant) throw new AppError("invalid_input", "Choose a tenant or describe a new one.");
+  const kind = existing?.kind ?? input.newTenant!.kind;
   const region = input.region as Region;
 
   if (input.sellingPartnerId) {
-    const elsewhere = await db.authorization.findFirst({ where: { region, sellingPartnerId: input.sellingPartnerId, status: { not: "REVOKED" }, tenantId: { not: tenant.id } }, select: { id: true } });
+    const elsewhere = await db.authorization.findFirst({
+      where: { region, sellingPartnerId: input.sellingPartnerId, status: { not: "REVOKED" }, ...(existing ? { tenantId: { not: existing.id } } : {}) },
+      select: { id: true },
+    });
     if (elsewhere) return { ok: false, code: "account_connected_elsewhere", message: "That selling account is already connected to another tenant." };
   }
 
@@ -50,7 +58,7 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
   }
   let marketplaceIds: string[] = [];
   try {
-    const probe = tenant.kind === "SELLER" ? await probeSeller(region, accessToken) : await probeVendor(region, accessToken);
+    const probe = kind === "SELLER" ? await probeSeller(region, accessToken) : await probeVendor(region, accessToken);
     marketplaceIds = probe.marketplaceIds.filter((id) => findMarketplace(id)?.region === region);
   } catch (error) {
     if (!(error instanceof SpApiError)) throw error;
@@ -59,14 +67,17 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
       : { ok: false, code: "connectivity_failed", message: `The token refreshed, but the test call was refused (${error.code}). Check the region and the account type; nothing was stored.` };
   }
 
+  // Verified: only now does anything get written. The token is sealed outside the transaction (the vault
+  // may create the tenant's data key, and PGlite has a single connection).
+  const tenant = existing ?? (await createTenantByAdmin(input.newTenant!, adminUserId));
+  const authorization = await db.authorization.upsert({
+    where: { tenantId_region: { tenantId: tenant.id, region } },
+    create: { tenantId: tenant.id, region, authType: "SELF" },
+    update: {},
+  });
+  const sealed = await sealRefreshToken(tenant.id, authorization.id, input.refreshToken);
   const now = new Date();
-  return db.$transaction(async (tx) => {
-    const authorization = await tx.authorization.upsert({
-      where: { tenantId_region: { tenantId: tenant.id, region } },
-      create: { tenantId: tenant.id, region, authType: "SELF" },
-      update: {},
-    });
-    const sealed = await sealRefreshToken(tenant.id, authorization.id, input.refreshToken);
+  await db.$transaction(async (tx) => {
     await tx.authorization.update({
       where: { id: authorization.id },
       data: {
@@ -75,7 +86,7 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
         sellingPartnerId: input.sellingPartnerId ?? authorization.sellingPartnerId,
         status: "ACTIVE",
         statusReason: null,
-        roles: requestedRoles(tenant.kind),
+        roles: requestedRoles(kind),
         marketplaceIds,
         authorizedAt: now,
         renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
@@ -100,6 +111,6 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
       },
       tx,
     );
-    return { ok: true as const, authorizationId: authorization.id, fingerprint: sealed.refreshTokenFingerprint };
   });
+  return { ok: true, tenantId: tenant.id, authorizationId: authorization.id, fingerprint: sealed.refreshTokenFingerprint };
 }
