@@ -38,11 +38,14 @@ export async function secrets() {
   });
 }
 
-/** Forgets every in-process and shared token and credential cache: the next call goes to LWA. */
+/**
+ * Forgets every in-process and shared token and the decrypted credentials: the next call goes to LWA.
+ * The shared rows are emptied rather than deleted, so refresh leases held right now stay valid.
+ */
 export async function forgetTokens(): Promise<void> {
   forgetAllMemoryTokens();
   invalidateClientCredentials();
-  await db.accessTokenCache.deleteMany({});
+  await db.accessTokenCache.updateMany({ data: { tokenCiphertext: null, expiresAt: null } });
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
