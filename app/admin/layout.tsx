@@ -15,6 +15,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/self-authorize" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
           Self-authorize
         </Link>
+        <Link href="/admin/app-client" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+          App client
+        </Link>
         <Link href="/admin/api-keys" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
           API keys
         </Link>

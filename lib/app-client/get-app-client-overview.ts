@@ -3,6 +3,17 @@ import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { getAppClient } from "./find-app-client";
 
+/** `https://sqs.<region>.amazonaws.com/<account>/<name>` (or the sandbox's `/sqs/<account>/<name>`) as an ARN. */
+export function queueArnFromUrl(queueUrl: string, region: string): string | null {
+  try {
+    const [account, name] = new URL(queueUrl).pathname.split("/").filter(Boolean).slice(-2);
+    const urlRegion = /^sqs\.([a-z0-9-]+)\.amazonaws\.com$/.exec(new URL(queueUrl).hostname)?.[1];
+    return account && name && /^\d{12}$/.test(account) ? `arn:aws:sqs:${urlRegion ?? region}:${account}:${name}` : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Everything the admin app-client page shows. No secret, ciphertext or token is in it. */
 export async function getAppClientOverview() {
   const env = readServerEnv();
@@ -18,6 +29,7 @@ export async function getAppClientOverview() {
     db.amazonNotification.findMany({ orderBy: { receivedAt: "desc" }, take: 10, select: { id: true, notificationType: true, receivedVia: true, outcome: true, receivedAt: true, processedAt: true } }),
   ]);
   return {
+    generatedAt: new Date(),
     appClient: {
       id: appClient.id,
       applicationId: appClient.applicationId,
@@ -36,6 +48,7 @@ export async function getAppClientOverview() {
     notifications,
     intake: {
       sqsQueueUrl: env.sqs.queueUrl ?? null,
+      sqsQueueArn: env.sqs.queueUrl ? queueArnFromUrl(env.sqs.queueUrl, env.sqs.region) : null,
       sqsRegion: env.sqs.region,
       httpsIngestEnabled: Boolean(env.NOTIFICATION_INGEST_SECRET),
     },
