@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { invalidateClientCredentials } from "@/lib/app-client/client-credentials";
+import { startSqsConsumer } from "@/lib/app-client/notifications/sqs-consumer";
 import { checkRotations } from "@/lib/app-client/rotation/check-rotations";
 import { rotateIfExpiring } from "@/lib/app-client/rotation/rotate-if-expiring";
 import { startSecretRotation } from "@/lib/app-client/rotation/start-secret-rotation";
@@ -94,6 +95,20 @@ describe("client-secret rotation", () => {
     expect(after.accessToken).not.toBe(before.accessToken);
     expect((await getGrantlessToken("sellingpartnerapi::notifications")).accessToken).toMatch(/^Atza\|/);
     expect(await db.auditLog.count({ where: { action: "app_client.secret_fallback" } })).toBe(0);
+  });
+
+  it("runs the consumer loop from the environment's defaults (the sandbox queue) until stopped", async () => {
+    const consumer = startSqsConsumer({ waitTimeSeconds: 1 });
+    try {
+      await rotateInSandbox();
+      const deadline = Date.now() + 15_000;
+      const switched = async () => (await secrets()).map((s) => s.state).join() === "PREVIOUS,CURRENT";
+      while (!(await switched()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await secrets()).map((s) => s.state)).toEqual(["PREVIOUS", "CURRENT"]);
+    } finally {
+      await consumer.stop();
+    }
+    expect((await queueOf(sandbox)).messages).toEqual([]);
   });
 
   it("stores one secret when the same notification is delivered three times", async () => {
