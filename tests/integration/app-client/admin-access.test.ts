@@ -135,7 +135,7 @@ describe("app-client admin access", () => {
     expect(await listDestinations()).toEqual([expect.objectContaining({ name: "latchkey", resource: arn })]);
     expect(await actions.createDestinationAction(null, form({ name: "again", arn }))).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(await actions.createDestinationAction(null, form({ name: "bad", arn: "not-an-arn" }))).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    const destinationId = created.ok ? created.data.destinationId : "";
+    const destinationId = created?.ok ? created.data.destinationId : "";
     expect(await actions.deleteDestinationAction(null, form({ destinationId }))).toEqual({ ok: true, data: { deleted: destinationId } });
     expect(await listDestinations()).toEqual([]);
 
