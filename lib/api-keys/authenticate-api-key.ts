@@ -17,10 +17,29 @@ const holder = globalThis as typeof globalThis & {
   __latchkeyApiKeys?: Map<string, { at: number; caller: ApiCaller | null }>;
   __latchkeyBuckets?: Map<string, { tokens: number; at: number }>;
   __latchkeyKeyUse?: Set<string>;
+  __latchkeyKeyInflight?: Map<string, Promise<ApiCaller | null>>;
 };
 const keys = (holder.__latchkeyApiKeys ??= new Map());
 const buckets = (holder.__latchkeyBuckets ??= new Map());
 const used = (holder.__latchkeyKeyUse ??= new Set());
+const inflight = (holder.__latchkeyKeyInflight ??= new Map());
+
+/** One database read per key at a time, however many requests present it at once. */
+function lookUp(keyHash: string): Promise<ApiCaller | null> {
+  let running = inflight.get(keyHash);
+  if (!running) {
+    running = db.apiKey
+      .findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, rateLimitPerMinute: true, revokedAt: true } })
+      .then((row) => {
+        const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, rateLimitPerMinute: row.rateLimitPerMinute } : null;
+        keys.set(keyHash, { at: Date.now(), caller });
+        return caller;
+      })
+      .finally(() => inflight.delete(keyHash));
+    inflight.set(keyHash, running);
+  }
+  return running;
+}
 let flushTimer: NodeJS.Timeout | undefined;
 
 /** Who is calling the token API, from `Authorization: Bearer lk_...`; 401 for anything else. */
@@ -28,17 +47,12 @@ export async function authenticateApiKey(header: string | null): Promise<ApiCall
   const apiKey = apiKeyFromHeader(header);
   if (!apiKey) throw new AppError("unauthenticated", "Send an API key as `Authorization: Bearer lk_...`.");
   const keyHash = hashApiKey(apiKey);
-  let entry = keys.get(keyHash);
-  if (!entry || Date.now() - entry.at >= KEY_MAX_AGE_MS) {
-    const row = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, rateLimitPerMinute: true, revokedAt: true } });
-    const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, rateLimitPerMinute: row.rateLimitPerMinute } : null;
-    entry = { at: Date.now(), caller };
-    keys.set(keyHash, entry);
-  }
-  if (!entry.caller) throw new AppError("unauthenticated", "This API key is not valid or was revoked.");
-  consumeRate(entry.caller);
-  noteKeyUse(entry.caller.apiKeyId);
-  return entry.caller;
+  const entry = keys.get(keyHash);
+  const caller = entry && Date.now() - entry.at < KEY_MAX_AGE_MS ? entry.caller : await lookUp(keyHash);
+  if (!caller) throw new AppError("unauthenticated", "This API key is not valid or was revoked.");
+  consumeRate(caller);
+  noteKeyUse(caller.apiKeyId);
+  return caller;
 }
 
 /** A token bucket per key and instance: `rateLimitPerMinute` requests, refilled continuously. */

@@ -25,14 +25,32 @@ export type AuthorizationForTokens = NonNullable<Awaited<ReturnType<typeof query
  */
 export const STATUS_MAX_AGE_MS = 1000;
 
-const holder = globalThis as typeof globalThis & { __latchkeyAuthStatus?: Map<string, { at: number; value: AuthorizationForTokens | null }> };
+const holder = globalThis as typeof globalThis & {
+  __latchkeyAuthStatus?: Map<string, { at: number; value: AuthorizationForTokens | null }>;
+  __latchkeyAuthStatusInflight?: Map<string, Promise<AuthorizationForTokens | null>>;
+};
 const memo = (holder.__latchkeyAuthStatus ??= new Map());
+const inflight = (holder.__latchkeyAuthStatusInflight ??= new Map());
+
+/** One database read per authorization at a time, however many requests need it at once. */
+function reload(id: string): Promise<AuthorizationForTokens | null> {
+  let running = inflight.get(id);
+  if (!running) {
+    running = query(id)
+      .then((value) => {
+        memo.set(id, { at: Date.now(), value });
+        return value;
+      })
+      .finally(() => inflight.delete(id));
+    inflight.set(id, running);
+  }
+  return running;
+}
 
 /** The authorization as the token service needs it, re-read from the database at most once a second. */
 export async function loadAuthorizationForTokens(id: string): Promise<AuthorizationForTokens> {
   const cached = memo.get(id);
-  const value = cached && Date.now() - cached.at < STATUS_MAX_AGE_MS ? cached.value : await query(id);
-  if (!cached || cached.value !== value) memo.set(id, { at: cached?.value === value ? cached.at : Date.now(), value });
+  const value = cached && Date.now() - cached.at < STATUS_MAX_AGE_MS ? cached.value : await reload(id);
   if (!value) throw new AppError("not_found");
   return value;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db/client";
 import { ensureCacheRow, readCacheRow, releaseLease, storeTokenAndRelease, tryAcquireLease } from "./token-lease";
 
 export interface CachedToken {
@@ -141,4 +143,27 @@ async function refreshUnderLease(source: TokenSource): Promise<CachedToken> {
     await releaseLease(source.cacheKey).catch(() => {});
     throw error;
   }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * A caller reports that Amazon rejected `rejected` (401, or 403 Unauthorized). If it is still the token
+ * being served, drop it from memory and from the shared cache so the next request refreshes (and so learns
+ * whether the grant was revoked). A token already replaced is ignored: many workers reporting the same
+ * rejected token cause one refresh, not a storm.
+ */
+export async function invalidateIfCurrent(source: Pick<TokenSource, "cacheKey" | "open">, rejected: string): Promise<boolean> {
+  const inMemory = memory.get(source.cacheKey);
+  if (inMemory && sameToken(inMemory.accessToken, rejected)) memory.delete(source.cacheKey);
+  const row = await db.accessTokenCache.findUnique({ where: { cacheKey: source.cacheKey }, select: { tokenCiphertext: true } });
+  if (!row?.tokenCiphertext || !sameToken(await source.open(row.tokenCiphertext), rejected)) return false;
+  const cleared = await db.$executeRaw`
+    UPDATE "AccessTokenCache" SET "tokenCiphertext" = NULL, "expiresAt" = NULL, "updatedAt" = now()
+    WHERE "cacheKey" = ${source.cacheKey} AND "tokenCiphertext" = ${row.tokenCiphertext}`;
+  return cleared === 1;
 }

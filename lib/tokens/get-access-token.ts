@@ -1,7 +1,7 @@
 import "server-only";
 import { decryptForTenant, encryptForTenant } from "@/lib/vault";
 import { assertIssuable, loadAuthorizationForTokens } from "./authorization-for-tokens";
-import { getCachedToken } from "./cached-token";
+import { getCachedToken, invalidateIfCurrent } from "./cached-token";
 import { refreshAuthorizationAccessToken } from "./refresh-access-token";
 import { touchAuthorization } from "./usage";
 
@@ -16,6 +16,8 @@ export interface TokenRequestOptions {
   assertTenant?: (tenantId: string) => void;
   /** Background refreshes are not use: they must not keep an idle authorization looking active. */
   recordUse?: boolean;
+  /** The caller's token that Amazon rejected: replaced by a fresh one if it is still the current one. */
+  rejectedToken?: string;
 }
 
 export function accessTokenCacheKey(authorizationId: string): string {
@@ -34,14 +36,16 @@ export async function getAccessToken(authorizationId: string, options: TokenRequ
   assertIssuable(authorization);
   const cacheKey = accessTokenCacheKey(authorization.id);
   const context = `access-token:${cacheKey}`;
-  const token = await getCachedToken({
+  const source = {
     cacheKey,
     authorizationId: authorization.id,
-    seal: (value) => encryptForTenant(authorization.tenantId, value, context),
-    open: (value) => decryptForTenant(authorization.tenantId, value, context),
+    seal: (value: string) => encryptForTenant(authorization.tenantId, value, context),
+    open: (value: string) => decryptForTenant(authorization.tenantId, value, context),
     fetch: () => refreshAuthorizationAccessToken(authorization),
     cooldownUntil: authorization.refreshCooldownUntil,
-  });
+  };
+  if (options.rejectedToken) await invalidateIfCurrent(source, options.rejectedToken);
+  const token = await getCachedToken(source);
   if (options.recordUse !== false) touchAuthorization(authorization.id);
   return {
     ...token,

@@ -6,11 +6,17 @@ export interface AccessTokenCache {
   get(authorizationId: string): Promise<AccessTokenInfo>;
   /** Drops the cached token (and any request in flight) so the next `get` asks Latchkey again. */
   forget(authorizationId: string): void;
+  /**
+   * Amazon rejected `token`: forget it, and make the next request tell Latchkey so, which replaces the token
+   * if it is still the current one (and so discovers a revoked grant) instead of handing it out again.
+   */
+  reject(authorizationId: string, token: string): void;
 }
 
-export function createAccessTokenCache(options: { load: (authorizationId: string) => Promise<AccessTokenInfo>; now: () => number; marginMs: number }): AccessTokenCache {
+export function createAccessTokenCache(options: { load: (authorizationId: string, rejectedToken?: string) => Promise<AccessTokenInfo>; now: () => number; marginMs: number }): AccessTokenCache {
   const tokens = new Map<string, AccessTokenInfo>();
   const inflight = new Map<string, Promise<AccessTokenInfo>>();
+  const rejected = new Map<string, string>();
 
   const fresh = (token: AccessTokenInfo) => token.expiresAt.getTime() - options.marginMs > options.now();
 
@@ -20,7 +26,9 @@ export function createAccessTokenCache(options: { load: (authorizationId: string
       if (cached && fresh(cached)) return Promise.resolve(cached);
       const running = inflight.get(authorizationId);
       if (running) return running;
-      const load = options.load(authorizationId).then(
+      const hint = rejected.get(authorizationId);
+      rejected.delete(authorizationId);
+      const load = options.load(authorizationId, hint).then(
         (token) => {
           // Only the request still registered may fill the cache: one started before a `forget` may not.
           if (inflight.get(authorizationId) === load) {
@@ -41,6 +49,10 @@ export function createAccessTokenCache(options: { load: (authorizationId: string
     forget(authorizationId) {
       tokens.delete(authorizationId);
       inflight.delete(authorizationId);
+    },
+    reject(authorizationId, token) {
+      this.forget(authorizationId);
+      rejected.set(authorizationId, token);
     },
   };
 }

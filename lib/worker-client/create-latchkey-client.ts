@@ -89,7 +89,7 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
   const endpoints: Record<Region, string> = { ...DEFAULT_SPAPI_ENDPOINTS, ...options.spapiEndpoints };
 
   const api = createLatchkeyApi({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: fetchImpl, userAgent, timeoutMs });
-  const tokens = createAccessTokenCache({ load: (id) => api.fetchAccessToken(id), now, marginMs: options.tokenRenewMarginMs ?? 60_000 });
+  const tokens = createAccessTokenCache({ load: (id, rejected) => api.fetchAccessToken(id, rejected), now, marginMs: options.tokenRenewMarginMs ?? 60_000 });
   const reporter =
     options.reportOutcomes === false
       ? undefined
@@ -112,7 +112,7 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
           const token = await tokens.get(authorizationId);
           return { token: token.accessToken, region: token.region };
         },
-        renew: () => tokens.forget(authorizationId),
+        renew: (rejected) => tokens.reject(authorizationId, rejected),
       };
     }
     // An RDT made for this call only: it lives in this closure until the call settles.

@@ -25,7 +25,8 @@ export interface IssuedRdt {
 }
 
 export interface LatchkeyApi {
-  fetchAccessToken(authorizationId: string): Promise<IssuedAccessToken>;
+  /** `rejectedToken`: the token Amazon just refused, so Latchkey replaces it if it is still current. */
+  fetchAccessToken(authorizationId: string, rejectedToken?: string): Promise<IssuedAccessToken>;
   fetchRestrictedDataToken(authorizationId: string, restrictedResources: RestrictedResource[], targetApplication?: string): Promise<IssuedRdt>;
   postOutcomes(outcomes: CallOutcome[]): Promise<void>;
 }
@@ -92,9 +93,9 @@ export function createLatchkeyApi(options: LatchkeyApiOptions): LatchkeyApi {
   }
 
   return {
-    async fetchAccessToken(authorizationId) {
+    async fetchAccessToken(authorizationId, rejectedToken) {
       const path = `/api/v1/authorizations/${encodeURIComponent(authorizationId)}/access-token`;
-      const json = await post(path, undefined);
+      const json = await post(path, rejectedToken ? { rejectedToken } : undefined);
       return {
         accessToken: field(json, "accessToken", path),
         expiresAt: new Date(field(json, "expiresAt", path)),

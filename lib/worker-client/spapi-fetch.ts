@@ -13,8 +13,8 @@ import type { CallOutcome, FetchLike, Region, SpApiRequest, SpApiResponse } from
 /** Where the token for an attempt comes from: the cached access token, or an RDT made for this call. */
 export interface CallCredentials {
   current(): Promise<{ token: string; region: Region }>;
-  /** Forget the current token so `current()` fetches a fresh one. */
-  renew(): void;
+  /** Amazon rejected `rejected`: forget it so `current()` fetches a fresh one (and tell Latchkey which). */
+  renew(rejected: string): void;
 }
 
 export interface SpApiFetchContext {
@@ -116,7 +116,7 @@ export async function spApiFetch<T>(authorizationId: string, request: SpApiReque
         fail("unauthorized", attempt, `Amazon refused a freshly issued token too (${said}) after one refresh and replay; the authorization is probably revoked or lacks this role. Not retrying.`);
       }
       renewed = true;
-      credentials.renew();
+      credentials.renew(token);
       continue;
     }
     if (status === 403) {

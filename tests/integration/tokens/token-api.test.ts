@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
 import { connectSeller } from "../../support/connect-seller";
 import { useAppWithSandbox } from "../../support/app-harness";
+import { sandboxControl } from "../../support/sandbox-session";
 
 let sandbox: Sandbox;
 let admin: string;
@@ -21,7 +22,7 @@ function call(route: typeof accessTokenRoute, path: string, options: { key?: str
   return route(request, { params: Promise.resolve({ id: options.id ?? "" }) });
 }
 
-const accessToken = (id: string, key?: string) => call(accessTokenRoute, `/api/v1/authorizations/${id}/access-token`, { key, id });
+const accessToken = (id: string, key?: string, body?: unknown) => call(accessTokenRoute, `/api/v1/authorizations/${id}/access-token`, { key, id, body });
 
 describe("token API", () => {
   const app = useAppWithSandbox({ rateLimits: false });
@@ -148,5 +149,28 @@ describe("token API", () => {
     ]);
     expect(buckets[0]!.bucketStart.toISOString()).toBe("2026-11-22T10:15:00.000Z");
     expect((await call(outcomesRoute, "/api/v1/outcomes", { key: apiKey, body: { outcomes: [] } })).status).toBe(422);
+  });
+
+  it("replaces a token a worker reports as rejected, once, and discovers a revoked grant", async () => {
+    const seller = await connectSeller(sandbox);
+    const { apiKey } = await createApiKey({ name: "svc" }, admin);
+    const refreshes = async () => ((await (await fetch(`${sandbox.url}/_sandbox/stats`)).json()) as { lwa: { byGrantType: Record<string, number> } }).lwa.byGrantType.refresh_token ?? 0;
+    const first = ((await (await accessToken(seller.authorizationId, apiKey)).json()) as { accessToken: string }).accessToken;
+    const before = await refreshes();
+    const reports = await Promise.all(Array.from({ length: 10 }, () => accessToken(seller.authorizationId, apiKey, { rejectedToken: first })));
+    const replaced = await Promise.all(reports.map(async (r) => ((await r.json()) as { accessToken: string }).accessToken));
+    expect(new Set(replaced).size).toBe(1);
+    expect(replaced[0]).not.toBe(first);
+    expect((await refreshes()) - before).toBe(1);
+    // A report about a token that was already replaced changes nothing.
+    const stale = await accessToken(seller.authorizationId, apiKey, { rejectedToken: first });
+    expect(((await stale.json()) as { accessToken: string }).accessToken).toBe(replaced[0]);
+    expect((await refreshes()) - before).toBe(1);
+
+    await sandboxControl(sandbox, "POST", "/revoke", { sellingPartnerId: seller.sellingPartnerId });
+    const revoked = await accessToken(seller.authorizationId, apiKey, { rejectedToken: replaced[0] });
+    expect([revoked.status, ((await revoked.json()) as { error: { code: string } }).error.code]).toEqual([409, "authorization_revoked"]);
+    expect((await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId } })).status).toBe("REVOKED");
+    expect((await accessToken(seller.authorizationId, apiKey, "not json")).status).toBe(422);
   });
 });

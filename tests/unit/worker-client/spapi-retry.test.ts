@@ -36,6 +36,8 @@ describe("worker client: spapiFetch", () => {
     expect(response.attempts).toBe(2);
     expect(fake.tokenRequests()).toHaveLength(2);
     expect(fake.spapiRequests().map((r) => r.headers.get("x-amz-access-token"))).toEqual(["Atza|token-1", "Atza|token-2"]);
+    // The refresh tells Latchkey which token Amazon refused, so Latchkey replaces it instead of serving it again.
+    expect(fake.tokenRequests().map((r) => r.body)).toEqual([undefined, { rejectedToken: "Atza|token-1" }]);
     expect(fake.sleeps).toEqual([]);
     // The fresh token is cached for the next call.
     fake.spapi(ok());
