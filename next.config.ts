@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   output: "standalone",
+  // The end-to-end suite builds into its own folder so it never overwrites a developer's build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The dev server logs request URLs; these carry sign-in tokens and OAuth codes, so keep them out.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//, /\/api\/oauth\//] } },

@@ -40,6 +40,7 @@ export default defineConfig({
       SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
       VAULT_DEV_KEY_FILE: `${dataDir}/dev-master-key`,
       EMAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
+      NEXT_DIST_DIR: ".next-e2e",
       // Test-only keys: production mode requires them, and they protect nothing but throwaway test data.
       VAULT_MASTER_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",

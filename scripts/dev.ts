@@ -26,7 +26,7 @@ function newestSourceChange(): number {
 }
 
 function buildIfStale(): void {
-  const buildId = ".next/BUILD_ID";
+  const buildId = path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceChange()) return;
   console.log("latchkey: building for production (sources changed since the last build)…");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });

@@ -81,10 +81,11 @@ export function getCachedToken(source: TokenSource): Promise<CachedToken> {
   return load;
 }
 
-async function readShared(source: TokenSource): Promise<{ token?: CachedToken; usable?: CachedToken; leaseHeld: boolean }> {
+async function readShared(source: TokenSource): Promise<{ token?: CachedToken; usable?: CachedToken; leaseHeld: boolean; missing?: boolean }> {
   const row = await readCacheRow(source.cacheKey);
-  const leaseHeld = Boolean(row?.leaseExpiresAt && row.leaseExpiresAt.getTime() > Date.now());
-  if (!row?.tokenCiphertext || !row.expiresAt) return { leaseHeld };
+  if (!row) return { leaseHeld: false, missing: true };
+  const leaseHeld = Boolean(row.leaseExpiresAt && row.leaseExpiresAt.getTime() > Date.now());
+  if (!row.tokenCiphertext || !row.expiresAt) return { leaseHeld };
   const expiresAtMs = row.expiresAt.getTime();
   if (!isUsable(expiresAtMs)) return { leaseHeld };
   const token = { accessToken: await source.open(row.tokenCiphertext), expiresAt: row.expiresAt };
@@ -98,6 +99,11 @@ async function loadShared(source: TokenSource): Promise<CachedToken> {
   let waitMs = 25;
   for (;;) {
     const shared = await readShared(source);
+    // The row can vanish under us (a reauthorization clears the cache): put it back and compete again.
+    if (shared.missing) {
+      await ensureCacheRow(source.cacheKey, source.authorizationId);
+      continue;
+    }
     if (shared.token) return remember(source.cacheKey, shared.token);
     if (source.cooldownUntil && source.cooldownUntil.getTime() > Date.now()) {
       if (shared.usable) return remember(source.cacheKey, shared.usable);

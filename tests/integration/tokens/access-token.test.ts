@@ -160,4 +160,16 @@ describe("access tokens", () => {
     // A sweep is not use.
     expect((await db.authorization.findUniqueOrThrow({ where: { id: missing } })).lastUsedAt).toEqual(now);
   });
+
+  it("recovers when the cache row is deleted while another caller holds its lease", async () => {
+    const id = await connectedAuthorization();
+    const cacheKey = `authorization:${id}`;
+    await getAccessToken(id);
+    forgetAllMemoryTokens();
+    // Another instance took the lease and then the row was deleted (a reauthorization clears the cache).
+    await db.accessTokenCache.update({ where: { cacheKey }, data: { tokenCiphertext: null, expiresAt: null, leaseOwner: "another-instance", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    await db.accessTokenCache.deleteMany({ where: { cacheKey } });
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => getAccessToken(id)));
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+  });
 });
