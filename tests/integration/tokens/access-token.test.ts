@@ -161,15 +161,20 @@ describe("access tokens", () => {
     expect((await db.authorization.findUniqueOrThrow({ where: { id: missing } })).lastUsedAt).toEqual(now);
   });
 
-  it("recovers when the cache row is deleted while another caller holds its lease", async () => {
+  it("recovers when the cache row is deleted while callers wait on another instance's lease", async () => {
     const id = await connectedAuthorization();
     const cacheKey = `authorization:${id}`;
     await getAccessToken(id);
     forgetAllMemoryTokens();
-    // Another instance took the lease and then the row was deleted (a reauthorization clears the cache).
+    // Another instance holds the lease, so these callers wait for its result...
     await db.accessTokenCache.update({ where: { cacheKey }, data: { tokenCiphertext: null, expiresAt: null, leaseOwner: "another-instance", leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    const waiting = Promise.all(Array.from({ length: 20 }, () => getAccessToken(id)));
+    // ...and then the row disappears (a reauthorization clears the cache) before that instance answers.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await db.accessTokenCache.deleteMany({ where: { cacheKey } });
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => getAccessToken(id)));
+    const started = Date.now();
+    const tokens = await waiting;
     expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
