@@ -32,3 +32,20 @@ export function bootCheck(): void {
     "Latchkey starting",
   );
 }
+
+/**
+ * Background work that belongs to a running server: the SQS consumer of the app client's rotation
+ * notifications, when a queue is configured (in sandbox mode, the sandbox's queue). Once per process.
+ */
+export async function startBackgroundWork(): Promise<void> {
+  const holder = globalThis as typeof globalThis & { __latchkeyBackground?: boolean };
+  if (holder.__latchkeyBackground) return;
+  holder.__latchkeyBackground = true;
+  const env = readServerEnv();
+  if (env.sqs.queueUrl) {
+    const { startSqsConsumer } = await import("@/lib/app-client/notifications/sqs-consumer");
+    startSqsConsumer();
+  } else {
+    logger.info("no SQS queue configured: client-secret notifications arrive only through POST /api/notifications/amazon");
+  }
+}
