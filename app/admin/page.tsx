@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { requireAdmin } from "@/lib/auth/session";
 import { listTenants } from "@/lib/tenants/list-tenants";
 import { formatDate } from "@/lib/utils/format";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -24,27 +25,26 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </Button>
         </form>
       </div>
-      <div className="overflow-x-auto rounded-xl border bg-card">
-        <table className="w-full text-sm">
-          <thead className="border-b bg-muted/50 text-left text-muted-foreground">
-            <tr>
-              <th className="px-4 py-2 font-medium">Tenant</th>
-              <th className="px-4 py-2 font-medium">Type</th>
-              <th className="px-4 py-2 font-medium">Connections</th>
-              <th className="px-4 py-2 font-medium">Since</th>
-            </tr>
-          </thead>
-          <tbody>
+      <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Tenant</TableHead>
+              <TableHead>Type</TableHead>
+              <TableHead>Connections</TableHead>
+              <TableHead>Since</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {result.tenants.map((tenant) => (
-              <tr key={tenant.id} className="border-b last:border-0">
-                <td className="px-4 py-3">
+              <TableRow key={tenant.id}>
+                <TableCell>
                   <Link href={`/admin/tenants/${tenant.id}`} className="font-medium text-primary hover:underline">
                     {tenant.name}
                   </Link>
                   <p className="text-muted-foreground">{tenant.contactEmail}</p>
-                </td>
-                <td className="px-4 py-3">{tenant.kind === "SELLER" ? "Seller" : "Vendor"}</td>
-                <td className="space-y-1 px-4 py-3">
+                </TableCell>
+                <TableCell>{tenant.kind === "SELLER" ? "Seller" : "Vendor"}</TableCell>
+                <TableCell className="space-y-1">
                   {tenant.authorizations.length === 0
                     ? "—"
                     : tenant.authorizations.map((a) => (
@@ -53,20 +53,19 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                           <StatusBadge status={a.status} />
                         </div>
                       ))}
-                </td>
-                <td className="px-4 py-3 text-muted-foreground">{formatDate(tenant.createdAt)}</td>
-              </tr>
+                </TableCell>
+                <TableCell className="text-muted-foreground">{formatDate(tenant.createdAt)}</TableCell>
+              </TableRow>
             ))}
             {result.tenants.length === 0 && (
-              <tr>
-                <td colSpan={4} className="px-4 py-8 text-center text-muted-foreground">
+              <TableRow>
+                <TableCell colSpan={4} className="py-8 text-center text-muted-foreground">
                   No tenants{q ? ` match “${q}”` : " yet"}.
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             )}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
       <div className="flex justify-between text-sm">
         {result.page > 1 ? <Link href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(result.page - 1) })}`}>← Previous</Link> : <span />}
         {result.hasMore && <Link href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(result.page + 1) })}`}>Next →</Link>}

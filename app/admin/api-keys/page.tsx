@@ -7,6 +7,7 @@ import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireAdmin } from "@/lib/auth/session";
 import { listTenantChoices } from "@/lib/tenants/list-tenants";
 import { formatDateTime } from "@/lib/utils/format";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -24,28 +25,27 @@ export default async function ApiKeysPage() {
         </p>
       </div>
       <CreateApiKeyForm tenants={tenants} />
-      <div className="overflow-x-auto rounded-xl border bg-card">
-        <table className="w-full text-sm">
-          <thead className="border-b bg-muted/50 text-left text-muted-foreground">
-            <tr>
-              <th className="px-4 py-2 font-medium">Key</th>
-              <th className="px-4 py-2 font-medium">Scope</th>
-              <th className="px-4 py-2 font-medium">Limit</th>
-              <th className="px-4 py-2 font-medium">Last used</th>
-              <th className="px-4 py-2 font-medium" />
-            </tr>
-          </thead>
-          <tbody>
+      <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Key</TableHead>
+              <TableHead>Scope</TableHead>
+              <TableHead>Limit</TableHead>
+              <TableHead>Last used</TableHead>
+              <TableHead />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {keys.map((key) => (
-              <tr key={key.id} className="border-b last:border-0">
-                <td className="px-4 py-3">
+              <TableRow key={key.id}>
+                <TableCell>
                   <p className="font-medium">{key.name}</p>
                   <p className="font-mono text-xs text-muted-foreground">{key.prefix}_…</p>
-                </td>
-                <td className="px-4 py-3">{key.tenantIds.length ? key.tenantIds.map((id) => tenantName.get(id) ?? id).join(", ") : "All tenants"}</td>
-                <td className="px-4 py-3">{key.rateLimitPerMinute}/min</td>
-                <td className="px-4 py-3 text-muted-foreground">{formatDateTime(key.lastUsedAt)}</td>
-                <td className="px-4 py-3 text-right">
+                </TableCell>
+                <TableCell>{key.tenantIds.length ? key.tenantIds.map((id) => tenantName.get(id) ?? id).join(", ") : "All tenants"}</TableCell>
+                <TableCell>{key.rateLimitPerMinute}/min</TableCell>
+                <TableCell className="text-muted-foreground">{formatDateTime(key.lastUsedAt)}</TableCell>
+                <TableCell className="text-right">
                   {key.revokedAt ? (
                     <Badge variant="destructive">Revoked</Badge>
                   ) : (
@@ -56,19 +56,18 @@ export default async function ApiKeysPage() {
                       </Button>
                     </form>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
             {keys.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-muted-foreground">
+              <TableRow>
+                <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
                   No API keys yet.
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             )}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { isAppError } from "@/lib/errors";
 import { LEDGER, ROLES } from "@/lib/roles/ledger";
 import { daysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
 import { vaultStatus } from "@/lib/vault";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "App client" };
 export const dynamic = "force-dynamic";
@@ -183,34 +184,32 @@ export default async function AppClientPage() {
               <ExpiryCountdown expiresAt={current?.expiresAt?.toISOString() ?? null} warnDays={settings.rotationThresholdDays} renderedAt={overview.generatedAt.getTime()} />
             </Field>
           </dl>
-          <div className="overflow-x-auto rounded-lg border">
-            <table className="w-full text-sm">
-              <thead className="border-b bg-muted/50 text-left text-muted-foreground">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Version</th>
-                  <th className="px-3 py-2 font-medium">State</th>
-                  <th className="px-3 py-2 font-medium">Fingerprint</th>
-                  <th className="px-3 py-2 font-medium">Source</th>
-                  <th className="px-3 py-2 font-medium">Expires</th>
-                  <th className="px-3 py-2 font-medium">Verified</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table containerClassName="rounded-lg">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Version</TableHead>
+                  <TableHead>State</TableHead>
+                  <TableHead>Fingerprint</TableHead>
+                  <TableHead>Source</TableHead>
+                  <TableHead>Expires</TableHead>
+                  <TableHead>Verified</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {overview.secrets.map((secret) => (
-                  <tr key={secret.id} data-testid="secret-version" className="border-b last:border-0">
-                    <td className="px-3 py-2">{secret.version}</td>
-                    <td className="px-3 py-2">
+                  <TableRow key={secret.id} data-testid="secret-version">
+                    <TableCell>{secret.version}</TableCell>
+                    <TableCell>
                       <Badge variant={STATE_VARIANT[secret.state]}>{secret.state.toLowerCase()}</Badge>
-                    </td>
-                    <td className="px-3 py-2 font-mono">{secret.fingerprint}</td>
-                    <td className="px-3 py-2">{secret.source === "NOTIFICATION" ? "Amazon notification" : "Pasted / environment"}</td>
-                    <td className="px-3 py-2">{formatDateTime(secret.expiresAt)}</td>
-                    <td className="px-3 py-2">{formatDateTime(secret.verifiedAt)}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell className="font-mono">{secret.fingerprint}</TableCell>
+                    <TableCell>{secret.source === "NOTIFICATION" ? "Amazon notification" : "Pasted / environment"}</TableCell>
+                    <TableCell>{formatDateTime(secret.expiresAt)}</TableCell>
+                    <TableCell>{formatDateTime(secret.verifiedAt)}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
           <p className="text-sm text-muted-foreground">
             After a rotation Amazon keeps the previous secret valid for 7 days. If Amazon refuses the current secret, Latchkey uses the previous one while it is still valid and raises an alert.
           </p>
@@ -319,30 +318,28 @@ export default async function AppClientPage() {
           <CardDescription>Every SP-API operation Latchkey or its workers call, and the role that justifies it. The app&apos;s registered roles must cover these.</CardDescription>
         </CardHeader>
         <CardContent>
-          <div className="overflow-x-auto rounded-lg border">
-            <table className="w-full text-sm">
-              <thead className="border-b bg-muted/50 text-left text-muted-foreground">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Operation</th>
-                  <th className="px-3 py-2 font-medium">Call</th>
-                  <th className="px-3 py-2 font-medium">Roles (any one)</th>
-                  <th className="px-3 py-2 font-medium">Partners</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table containerClassName="rounded-lg">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Operation</TableHead>
+                  <TableHead>Call</TableHead>
+                  <TableHead>Roles (any one)</TableHead>
+                  <TableHead>Partners</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {LEDGER.map((entry) => (
-                  <tr key={entry.operation} className="border-b last:border-0">
-                    <td className="px-3 py-2 font-mono text-xs">{entry.operation}</td>
-                    <td className="px-3 py-2 font-mono text-xs">
+                  <TableRow key={entry.operation}>
+                    <TableCell className="font-mono text-xs">{entry.operation}</TableCell>
+                    <TableCell className="font-mono text-xs">
                       {entry.method} {entry.path}
-                    </td>
-                    <td className="px-3 py-2">{entry.roles.map((role) => `${ROLES[role].name}${ROLES[role].restricted ? " (restricted)" : ""}`).join(", ")}</td>
-                    <td className="px-3 py-2">{entry.partnerKinds.map((kind) => (kind === "SELLER" ? "sellers" : "vendors")).join(", ")}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell>{entry.roles.map((role) => `${ROLES[role].name}${ROLES[role].restricted ? " (restricted)" : ""}`).join(", ")}</TableCell>
+                    <TableCell>{entry.partnerKinds.map((kind) => (kind === "SELLER" ? "sellers" : "vendors")).join(", ")}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
           {appClient.roles.length > 0 && <p className="mt-3 text-sm text-muted-foreground">Roles recorded for the app: {appClient.roles.join(", ")}.</p>}
         </CardContent>
       </Card>

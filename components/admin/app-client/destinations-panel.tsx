@@ -7,6 +7,7 @@ import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export interface DestinationRow {
   destinationId: string;
@@ -36,28 +37,26 @@ export function DestinationsPanel({ destinations, loadError, suggestedArn }: { d
       ) : destinations.length === 0 ? (
         <p className="text-sm text-muted-foreground">No destinations registered with Amazon yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border">
-          <table className="w-full text-sm">
-            <thead className="border-b bg-muted/50 text-left text-muted-foreground">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Queue ARN</th>
-                <th className="px-3 py-2 font-medium" />
-              </tr>
-            </thead>
-            <tbody>
+        <Table containerClassName="rounded-lg">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Queue ARN</TableHead>
+                <TableHead />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {destinations.map((destination) => (
-                <tr key={destination.destinationId} className="border-b last:border-0">
-                  <td className="px-3 py-2">{destination.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{destination.resource}</td>
-                  <td className="px-3 py-2">
+                <TableRow key={destination.destinationId}>
+                  <TableCell>{destination.name}</TableCell>
+                  <TableCell className="font-mono text-xs">{destination.resource}</TableCell>
+                  <TableCell>
                     <DeleteDestination destinationId={destination.destinationId} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          </Table>
       )}
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
         <div className="space-y-2">
