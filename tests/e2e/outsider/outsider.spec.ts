@@ -1,0 +1,454 @@
+// Outsiders: every page, route handler and server action of the app, classified and checked.
+//
+// The table below names each one exactly as the app's files do (found at test time under app/), says who may
+// use it, and which check proves that nobody else can. The first test fails when a page, route or action
+// exists without an entry (or an entry outlives its file), so nothing new ships unclassified.
+//
+// kinds:  public     anyone, signed in or not
+//         signed-in  any signed-in person; the business (tenant) comes from the session, never from input
+//         admin      ADMIN_EMAILS only; everyone else sees the ordinary 404
+//         tenant     one business's records, named by an id in the URL or the form
+//         service    internal services with an API key; a browser session counts for nothing
+//
+// "A" is a partner with a connected North America account; "B" is another partner with their own. After
+// every attempt B makes on A's things, A's own browser reads A's connection again: same status, same token
+// fingerprint, same history.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { newestEmailTo } from "../support/outbox";
+import {
+  APPLICATION_ID,
+  COLD_COMPILE_MS,
+  SANDBOX_URL,
+  allowColdCompiles,
+  confirmOnAmazon,
+  connectedPartner,
+  expectConnectError,
+  readConnection,
+  signInAs,
+  tenantIdOf,
+  type ConnectionSnapshot,
+  type Partner,
+  type SandboxAccount,
+} from "../support/flows";
+
+type Kind = "public" | "signed-in" | "admin" | "tenant" | "service";
+
+type Check =
+  | "anyone-opens" // signed out, it answers (no 4xx/5xx, no detour to sign-in)
+  | "gone-in-production" // a development-only page: on the (production) test server it is a 404 for everyone
+  | "asks-to-sign-in" // signed out, it sends you to /sign-in and back to where you were
+  | "partner-gets-404" // a signed-in partner gets the ordinary 404 page
+  | "hosted-on-admin-page" // an admin action: the only page that offers it is a 404 for a partner
+  | "hosted-on-public-page" // a public action: its page opens for anyone
+  | "hosted-on-sign-in-page" // a signed-in action: its page asks a stranger to sign in
+  | "outsider-gets-404" // B opens A's URL: 404, and A's connection is unchanged
+  | "outsider-rewrites-form" // B submits B's own form with A's authorizationId: "Not found.", A unchanged
+  | "outsider-injects-ids" // B adds A's tenantId/authorizationId to a session-scoped form: only B's own connection is touched
+  | "outsider-opens-callback" // B opens the callback Amazon sent to A's browser: refused, A unchanged
+  | "unsigned-post-refused" // a POST without the HMAC signature is not accepted
+  | "api-key-scoped"; // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
+
+interface Entry {
+  kind: Kind;
+  check: Check;
+  /** Where to run the check: a path, or one made from the world of A and B. */
+  url?: string | ((world: World) => string);
+  /** For actions: how to reach the form on its page (a <summary> to open, the submit button). */
+  form?: { reveal?: string; submit: string };
+  /** For session-scoped actions: where B starts it. */
+  via?: "consent-page" | "appstore";
+  /** For service routes: which call to make. */
+  call?: "access-token" | "restricted-data-token" | "grantless-token" | "outcomes";
+  note?: string;
+}
+
+// prettier-ignore
+const TABLE: Record<string, Entry> = {
+  // pages
+  "page /":                            { kind: "public",    check: "anyone-opens",      url: "/" },
+  "page /sign-in":                     { kind: "public",    check: "anyone-opens",      url: "/sign-in" },
+  "page /sign-in/check-email":         { kind: "public",    check: "anyone-opens",      url: "/sign-in/check-email" },
+  "page /sign-in/error":               { kind: "public",    check: "anyone-opens",      url: "/sign-in/error?error=Verification" },
+  "page /dev/outbox":                  { kind: "public",    check: "gone-in-production", url: "/dev/outbox", note: "development only; the e2e server is a production build" },
+  "page /dev/outbox/[id]":             { kind: "public",    check: "gone-in-production", url: (w) => `/dev/outbox/${w.emailId}`, note: "development only" },
+  "page /connect/error":               { kind: "public",    check: "anyone-opens",      url: "/connect/error?code=state_reused" },
+  "page /connect":                     { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect" },
+  "page /connect/register":            { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/register" },
+  "page /connect/consent":             { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/consent?marketplace=ATVPDKIKX0DER" },
+  "page /appstore/login":              { kind: "signed-in", check: "asks-to-sign-in",   url: `/appstore/login?amazon_callback_uri=${encodeURIComponent(`${SANDBOX_URL}/sellercentral/us/apps/authorize/confirm-appstore`)}&amazon_state=outsider&version=beta` },
+  "page /connect/connections/[id]":    { kind: "tenant",    check: "outsider-gets-404", url: (w) => `/connect/connections/${w.a.connectionId}` },
+  "page /admin":                       { kind: "admin",     check: "partner-gets-404",  url: "/admin" },
+  "page /admin/api-keys":              { kind: "admin",     check: "partner-gets-404",  url: "/admin/api-keys" },
+  "page /admin/app-client":            { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client" },
+  "page /admin/outbox":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/outbox" },
+  "page /admin/outbox/[id]":           { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/outbox/${w.emailId}` },
+  "page /admin/self-authorize":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/self-authorize" },
+  "page /admin/tenants/[id]":          { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/tenants/${w.a.tenantId}` },
+  // route handlers
+  "route /admin/app-client/status":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client/status", note: "JSON; API keys get 404 too" },
+  "route /api/health":                 { kind: "public",    check: "anyone-opens",      url: "/api/health" },
+  "route /api/v1/ping":                { kind: "public",    check: "anyone-opens",      url: "/api/v1/ping" },
+  "route /api/auth/[...nextauth]":     { kind: "public",    check: "anyone-opens",      url: "/api/auth/session", note: "Auth.js' own endpoints" },
+  "route /api/oauth/callback":         { kind: "public",    check: "outsider-opens-callback", note: "guarded by the single-use state bound to one browser and user; more in partner/flow-failures" },
+  "route /api/notifications/amazon":   { kind: "public",    check: "unsigned-post-refused", note: "HMAC-signed by the relay; 404 while NOTIFICATION_INGEST_SECRET is unset" },
+  "route /api/v1/authorizations/[id]/access-token":          { kind: "service", check: "api-key-scoped", call: "access-token" },
+  "route /api/v1/authorizations/[id]/restricted-data-token": { kind: "service", check: "api-key-scoped", call: "restricted-data-token" },
+  "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },
+  "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
+  // server actions
+  "action requestSignInLinkAction":    { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in" },
+  "action signOutAction":              { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "signs out whoever calls it" },
+  "action registerTenantAction":       { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect/register", note: "one business per user, from the session" },
+  "action startAuthorizationAction":   { kind: "signed-in", check: "outsider-injects-ids",   via: "consent-page" },
+  "action continueAppstoreAction":     { kind: "signed-in", check: "outsider-injects-ids",   via: "appstore" },
+  "action testConnectionAction":       { kind: "tenant",    check: "outsider-rewrites-form", form: { submit: "Test connection" } },
+  "action disconnectAction":           { kind: "tenant",    check: "outsider-rewrites-form", form: { reveal: "Disconnect this account…", submit: "Disconnect" } },
+  "action selfAuthorizeAction":        { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/self-authorize" },
+  "action adminTestConnectionAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
+  "action createApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
+  "action revokeApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
+  "action rotateNowAction":            { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action setManualSecretAction":      { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action setAppStatusAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action setBillingAction":           { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action createDestinationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action deleteDestinationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action rewrapDataKeysAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// What the app has, read from its files
+
+function appDir(): string {
+  return path.join(path.dirname(test.info().config.configFile ?? path.join(process.cwd(), "playwright.config.ts")), "app");
+}
+
+/** app/(partner)/connect/connections/[id]/page.tsx → /connect/connections/[id] (route groups dropped). */
+function urlPattern(file: string): string {
+  const segments = path.dirname(file).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  return `/${segments.join("/")}`;
+}
+
+function discover(): string[] {
+  const root = appDir();
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.(tsx?|jsx?)$/.test(f));
+  const found: string[] = [];
+  for (const file of files) {
+    const base = path.basename(file).replace(/\.(tsx?|jsx?)$/, "");
+    if (base === "page") found.push(`page ${urlPattern(file)}`);
+    if (base === "route") found.push(`route ${urlPattern(file)}`);
+    const source = readFileSync(path.join(root, file), "utf8");
+    // Server action modules: actions.ts by convention, or any file that starts with "use server".
+    if (base === "actions" || /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) {
+      for (const match of source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async\b)/g)) found.push(`action ${match[1] ?? match[2]}`);
+    }
+  }
+  return found.sort();
+}
+
+test("every page, route handler and server action of the app is classified in the outsider table", () => {
+  const found = discover();
+  expect(found.length).toBeGreaterThan(10);
+  expect(new Set(found).size, "two server actions share a name; name table entries by file").toBe(found.length);
+  const missing = found.filter((name) => !(name in TABLE));
+  const stale = Object.keys(TABLE).filter((name) => !found.includes(name));
+  expect(missing, "add these to the outsider table with a kind and a check").toEqual([]);
+  expect(stale, "these table entries no longer exist in app/").toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The world: A and B, each with a connected account, built once per worker and shared by the checks
+
+interface Connected extends Partner {
+  context: BrowserContext;
+  account: SandboxAccount;
+  connectionId: string;
+  tenantId: string;
+}
+
+interface World {
+  a: Connected;
+  b: Connected;
+  /** An email in the outbox (any will do: admin pages must not open for a partner whatever the id). */
+  emailId: string;
+}
+
+let worldPromise: Promise<World> | undefined;
+
+async function buildWorld(browser: Browser): Promise<World> {
+  const a = await connectedPartner(browser, { label: "Victim" });
+  const b = await connectedPartner(browser, { label: "Outsider" });
+  const [aTenant, bTenant] = await Promise.all([tenantIdOf(a.page), tenantIdOf(b.page)]);
+  const email = await newestEmailTo(b.email);
+  return { a: { ...a, tenantId: aTenant }, b: { ...b, tenantId: bTenant }, emailId: email.id };
+}
+
+function world(browser: Browser): Promise<World> {
+  allowColdCompiles(60_000);
+  worldPromise ??= buildWorld(browser).catch((error: unknown) => {
+    worldPromise = undefined;
+    throw error;
+  });
+  return worldPromise;
+}
+
+test.afterAll(async () => {
+  const built = await worldPromise?.catch(() => undefined);
+  await built?.a.context.close();
+  await built?.b.context.close();
+  worldPromise = undefined;
+});
+
+function urlOf(entry: Entry, w?: World): string {
+  if (typeof entry.url === "function") return entry.url(w!);
+  if (!entry.url) throw new Error("this check needs a url in its table entry");
+  return entry.url;
+}
+
+function needsWorld(entry: Entry): boolean {
+  return typeof entry.url === "function" || !["anyone-opens", "asks-to-sign-in", "hosted-on-public-page", "hosted-on-sign-in-page", "unsigned-post-refused"].includes(entry.check);
+}
+
+/** A's connection, as A sees it in A's own browser. */
+function snapshotA(w: World): Promise<ConnectionSnapshot> {
+  return readConnection(w.a.page, w.a.connectionId);
+}
+
+async function expectAUnchanged(w: World, before: ConnectionSnapshot): Promise<void> {
+  const after = await snapshotA(w);
+  expect(after, "A's connection changed after B's attempt").toEqual(before);
+  expect(after.status).toBe("Connected");
+}
+
+async function expectNotFoundPage(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { timeout: COLD_COMPILE_MS });
+  expect(response?.status(), `${url} should be a 404`).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checks
+
+type CheckContext = { page: Page; browser: Browser; entry: Entry; name: string; w?: World };
+
+const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
+  "anyone-opens": async ({ page, entry, w }) => {
+    const url = urlOf(entry, w);
+    const response = await page.goto(url, { timeout: COLD_COMPILE_MS });
+    expect(response?.status(), url).toBeLessThan(400);
+    await expect(page).not.toHaveURL(/\/sign-in\?callbackUrl=/);
+  },
+
+  "hosted-on-public-page": async (ctx) => CHECKS["anyone-opens"](ctx),
+
+  "asks-to-sign-in": async ({ page, entry }) => {
+    const url = urlOf(entry);
+    await page.goto(url, { timeout: COLD_COMPILE_MS });
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/, { timeout: COLD_COMPILE_MS });
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(url);
+    await expect(page.getByRole("heading", { name: "Sign in to Latchkey" })).toBeVisible();
+  },
+
+  "hosted-on-sign-in-page": async (ctx) => CHECKS["asks-to-sign-in"](ctx),
+
+  "gone-in-production": async ({ page, entry, w }) => {
+    await expectNotFoundPage(page, urlOf(entry, w));
+    if (w) await expectNotFoundPage(w.b.page, urlOf(entry, w));
+  },
+
+  "partner-gets-404": async ({ entry, name, w }) => {
+    const url = urlOf(entry, w);
+    if (name.startsWith("route ")) {
+      const response = await w!.b.page.request.get(url, { failOnStatusCode: false });
+      expect(response.status(), `${url} should be a 404 for a partner`).toBe(404);
+      expect(await response.text()).not.toContain(w!.a.tenantId);
+      return;
+    }
+    await expectNotFoundPage(w!.b.page, url);
+    await expect(w!.b.page.getByText(w!.a.businessName)).toHaveCount(0);
+  },
+
+  "hosted-on-admin-page": async (ctx) => CHECKS["partner-gets-404"](ctx),
+
+  "outsider-gets-404": async ({ entry, w }) => {
+    const before = await snapshotA(w!);
+    await expectNotFoundPage(w!.b.page, urlOf(entry, w));
+    await expect(w!.b.page.getByText(w!.a.account.sellingPartnerId)).toHaveCount(0);
+    await expectAUnchanged(w!, before);
+  },
+
+  "outsider-rewrites-form": async ({ entry, w }) => {
+    const { a, b } = w!;
+    const before = await snapshotA(w!);
+    const page = b.page;
+    await page.goto(`/connect/connections/${b.connectionId}`);
+    if (entry.form!.reveal) await page.getByText(entry.form!.reveal).click();
+    const submit = page.getByRole("button", { name: entry.form!.submit, exact: true });
+    const form = page.locator("form").filter({ has: submit });
+    const hidden = form.locator('input[type=hidden][name="authorizationId"]');
+    await expect(hidden).toHaveValue(b.connectionId);
+    await hidden.evaluate((input, id) => ((input as HTMLInputElement).value = id), a.connectionId);
+    await submit.click();
+
+    await expect(form.getByRole("alert")).toHaveText("Not found.");
+    await expect(page.getByTestId("test-result")).toHaveCount(0);
+    // B's own connection was not touched either.
+    await expect(page).toHaveURL(new RegExp(`/connect/connections/${b.connectionId}$`));
+    expect((await readConnection(page, b.connectionId)).status).toBe("Connected");
+    await expectAUnchanged(w!, before);
+  },
+
+  "outsider-injects-ids": async ({ entry, w }) => {
+    const { a, b } = w!;
+    const before = await snapshotA(w!);
+    const bBefore = await readConnection(b.page, b.connectionId);
+    const page = b.page;
+    const submitName = entry.via === "appstore" ? "Finish on Amazon" : "Continue to Seller Central";
+    if (entry.via === "appstore") {
+      await page.goto(`${SANDBOX_URL}/appstore/us/authorize?${new URLSearchParams({ application_id: APPLICATION_ID, selling_partner_id: b.account.sellingPartnerId, auto: "1" })}`);
+      await expect(page).toHaveURL(/\/appstore\/login\?/, { timeout: COLD_COMPILE_MS });
+    } else {
+      await page.goto("/connect/consent?marketplace=ATVPDKIKX0DER&reason=renewal");
+    }
+    const submit = page.getByRole("button", { name: submitName });
+    await page.locator("form").filter({ has: submit }).evaluate((form, ids) => {
+      for (const [name, value] of Object.entries(ids)) {
+        const input = document.createElement("input");
+        Object.assign(input, { type: "hidden", name, value });
+        form.append(input);
+      }
+    }, { tenantId: a.tenantId, authorizationId: a.connectionId, authorization: a.connectionId, userId: a.email });
+    await submit.click();
+    if (entry.via !== "appstore") await confirmOnAmazon(page, b.account);
+
+    // The flow ran for B's own connection, with B's own account; A saw nothing of it.
+    await expect(page).toHaveURL(new RegExp(`/connect/connections/${b.connectionId}\\?reauthorized=1$`), { timeout: COLD_COMPILE_MS });
+    const bAfter = await readConnection(page, b.connectionId);
+    expect(bAfter.sellingPartnerId).toBe(b.account.sellingPartnerId);
+    expect(bAfter.fingerprint).not.toBe(bBefore.fingerprint);
+    await expectAUnchanged(w!, before);
+  },
+
+  "outsider-opens-callback": async ({ w }) => {
+    const { a, b } = w!;
+    // A starts to authorize again; Amazon's redirect back is caught before it reaches our callback.
+    let callbackUrl: string | undefined;
+    await a.page.goto("/connect/consent?marketplace=ATVPDKIKX0DER&reason=renewal");
+    await a.page.getByRole("button", { name: "Continue to Seller Central" }).click();
+    await a.page.route("**/apps/authorize/confirm", async (route) => {
+      callbackUrl = (await route.fetch({ maxRedirects: 0 })).headers()["location"];
+      await route.abort();
+    });
+    await confirmOnAmazon(a.page, a.account);
+    await expect.poll(() => callbackUrl).toContain("/api/oauth/callback?");
+    await a.page.unrouteAll();
+    const before = await snapshotA(w!);
+
+    // B, signed in, opens it: refused, and it connects nothing for B either.
+    const bBefore = await readConnection(b.page, b.connectionId);
+    await b.page.goto(callbackUrl!);
+    await expectConnectError(b.page, "state_other_browser");
+    expect(await readConnection(b.page, b.connectionId)).toEqual(bBefore);
+    await expectAUnchanged(w!, before);
+  },
+
+  "unsigned-post-refused": async ({ page, entry, name }) => {
+    const url = name.replace(/^route /, "");
+    const response = await page.request.post(url, { data: { NotificationType: "APPLICATION_OAUTH_CLIENT_NEW_SECRET", Payload: {} }, failOnStatusCode: false });
+    expect([401, 403, 404], `${entry.kind} ${url} answered ${response.status()}`).toContain(response.status());
+  },
+
+  "api-key-scoped": async ({ entry, w }) => {
+    const { a, b } = w!;
+    const key = await apiKeyFor(w!);
+    const call = async (authorizationId: string, headers: Record<string, string>, request = b.page.request) => {
+      const body =
+        entry.call === "restricted-data-token"
+          ? { restrictedResources: [{ method: "GET", path: "/orders/v0/orders/902-3159896-1390916", dataElements: ["buyerInfo"] }] }
+          : entry.call === "grantless-token"
+            ? { scope: "sellingpartnerapi::notifications" }
+            : entry.call === "outcomes"
+              ? { outcomes: [{ authorizationId, operation: "getOrders", status: 200, latencyMs: 120 }] }
+              : {};
+      const url =
+        entry.call === "grantless-token" ? "/api/v1/grantless-tokens" : entry.call === "outcomes" ? "/api/v1/outcomes" : `/api/v1/authorizations/${authorizationId}/${entry.call}`;
+      const response = await request.post(url, { data: body, headers, failOnStatusCode: false });
+      return { status: response.status(), text: await response.text() };
+    };
+
+    // B's browser session is not a key.
+    const noKey = await call(a.connectionId, {});
+    expect(noKey.status).toBe(401);
+    expect(noKey.text).not.toMatch(/accessToken|restrictedDataToken/);
+
+    // A key limited to B's business: A's authorization does not exist for it.
+    const bearer = { authorization: `Bearer ${key}` };
+    const other = await call(a.connectionId, bearer);
+    if (entry.call === "outcomes") {
+      expect(other.status).toBe(202);
+      expect(JSON.parse(other.text)).toEqual({ accepted: 0 });
+      expect(JSON.parse((await call(b.connectionId, bearer)).text)).toEqual({ accepted: 1 });
+    } else {
+      expect(other.status).toBe(404);
+      expect(JSON.parse(other.text).error.code).toBe("not_found");
+      expect(other.text).not.toMatch(/accessToken|restrictedDataToken|Atza\|/);
+    }
+    if (entry.call === "access-token") {
+      // The same key does work for B's own authorization, so the 404 above is about whose it is.
+      const own = await call(b.connectionId, bearer);
+      expect(own.status).toBe(200);
+      expect(JSON.parse(own.text).authorizationId).toBe(b.connectionId);
+    }
+  },
+};
+
+let apiKeyPromise: Promise<string> | undefined;
+
+/** An admin creates an API key limited to B's business, through the admin page. */
+function apiKeyFor(w: World): Promise<string> {
+  apiKeyPromise ??= (async () => {
+    const context = await w.a.page.context().browser()!.newContext();
+    try {
+      const page = await context.newPage();
+      await signInAs(page, "admin@latchkey.test", { callbackUrl: "/admin/api-keys" });
+      await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible({ timeout: COLD_COMPILE_MS });
+      await page.getByLabel("Name").fill(`outsider-check-${w.b.tenantId.slice(-6)}`);
+      await page.getByLabel(/Limit to tenants/).selectOption({ label: w.b.businessName });
+      await page.getByRole("button", { name: "Create API key" }).click();
+      const key = (await page.getByTestId("new-api-key").textContent({ timeout: COLD_COMPILE_MS }))?.trim() ?? "";
+      expect(key).toMatch(/^lk_/);
+      return key;
+    } finally {
+      await context.close();
+    }
+  })().catch((error: unknown) => {
+    apiKeyPromise = undefined;
+    throw error;
+  });
+  return apiKeyPromise;
+}
+
+const DESCRIBE: Record<Check, string> = {
+  "anyone-opens": "anyone can open it",
+  "gone-in-production": "it does not exist on a production server",
+  "asks-to-sign-in": "a stranger is asked to sign in",
+  "partner-gets-404": "a partner gets the 404 page",
+  "hosted-on-admin-page": "its admin page is a 404 for a partner",
+  "hosted-on-public-page": "its page opens for anyone",
+  "hosted-on-sign-in-page": "its page asks a stranger to sign in",
+  "outsider-gets-404": "another partner gets 404 and nothing changes",
+  "outsider-rewrites-form": "another partner's rewritten form gets Not found and nothing changes",
+  "outsider-injects-ids": "another partner's injected ids are ignored and nothing of A's changes",
+  "outsider-opens-callback": "another partner opening A's redirect is refused and nothing changes",
+  "unsigned-post-refused": "an unsigned post is refused",
+  "api-key-scoped": "no key gets 401, a key for another business gets nothing of A's",
+};
+
+for (const [name, entry] of Object.entries(TABLE)) {
+  test(`${name} (${entry.kind}): ${DESCRIBE[entry.check]}`, async ({ page, browser }) => {
+    const w = needsWorld(entry) ? await world(browser) : undefined;
+    await CHECKS[entry.check]({ page, browser, entry, name, w });
+  });
+}
