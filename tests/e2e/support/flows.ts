@@ -8,7 +8,7 @@ import { signInAs, uniqueEmail } from "./sign-in";
 export const SANDBOX_URL = "http://127.0.0.1:4200";
 export const APPLICATION_ID = "amzn1.sp.solution.latchkey-sandbox";
 
-/** A page compiled for the first time by `next dev` can take this long. */
+/** The first request to a page of a cold server (or one `next dev` compiles on demand) can take this long. */
 export const COLD_COMPILE_MS = 60_000;
 
 export type Region = "NA" | "EU" | "FE";
