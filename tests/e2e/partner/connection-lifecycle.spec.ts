@@ -45,7 +45,7 @@ test("a seller authorizes again: a renewal banner, a new token fingerprint, and 
   await expect(page.getByRole("link", { name: /Seller Central · North America/ })).toHaveCount(1);
 });
 
-test("a seller disconnects: the page says Disconnected, explains how to remove the app on Amazon, and stops offering a test", async ({ page }) => {
+test("a seller disconnects: the page says Disconnected, explains how to remove the app on Amazon, stops offering a test, and can connect again", async ({ page }) => {
   await newPartner(page, { label: "Leave" });
   const account = await createSandboxSeller(page.request);
   const id = await connectRegion(page, "NA", account);
@@ -70,4 +70,15 @@ test("a seller disconnects: the page says Disconnected, explains how to remove t
   expect(after.status).toBe("Disconnected");
   await page.goto("/connect");
   await expect(page.getByRole("link", { name: /Seller Central · North America/ }).getByTestId("connection-status")).toHaveText("Disconnected");
+
+  // Changing their mind later: "Connect again" runs the ordinary flow and brings the same connection back.
+  await page.goto(`/connect/connections/${id}`);
+  await page.getByRole("link", { name: "Connect again" }).click();
+  await continueFromConsentPage(page);
+  await confirmOnAmazon(page, account);
+  await expect(page).toHaveURL(new RegExp(`/connect/connections/${id}\\?connected=1$`), { timeout: 60_000 });
+  await expect(page.getByTestId("connection-status")).toHaveText("Connected");
+  await expect(tokenFingerprint(page)).not.toHaveText(after.fingerprint);
+  await expect(historyItems(page).filter({ hasText: /^Connected/ })).toHaveCount(2);
+  await expect(historyItems(page).filter({ hasText: /^Disconnected/ })).toHaveCount(1);
 });
