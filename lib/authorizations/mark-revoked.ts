@@ -32,6 +32,7 @@ export async function markAuthorizationRevoked(input: RevocationInput): Promise<
         statusReason: input.statusReason,
         revokedAt: new Date(),
         refreshTokenCiphertext: null,
+        refreshTokenFingerprint: null, // the token is gone; its fingerprint stays in the audit history
       },
     });
     await tx.accessTokenCache.deleteMany({ where: { authorizationId: input.authorizationId } });

@@ -12,7 +12,7 @@ export const FAILURE_COPY: Record<CallbackFailure, FailureCopy> = {
   consent_cancelled: { title: "You cancelled on Amazon's page", body: "Nothing was connected and nothing was stored. You can start again whenever you are ready.", next: "retry" },
   state_missing: { title: "This link is incomplete", body: "Amazon sent you back without the information we need to finish. Start the connection again from Latchkey.", next: "retry" },
   state_unknown: { title: "We don't recognise this link", body: "This authorization link did not start here, or it was altered. Start the connection again from Latchkey.", next: "retry" },
-  state_expired: { title: "This link has expired", body: "For your security, an authorization must be finished within 15 minutes of starting it. Start again; it only takes a minute.", next: "retry" },
+  state_expired: { title: "This link has expired", body: "For your security, an authorization must be finished within {ttl} of starting it. Start again; it only takes a minute.", next: "retry" },
   state_reused: { title: "This link was already used", body: "Each authorization link works once. If you just connected, your connection is on your connections page.", next: "connections" },
   state_other_browser: {
     title: "Finish in the browser where you started",
@@ -33,3 +33,10 @@ export const FAILURE_COPY: Record<CallbackFailure, FailureCopy> = {
   vendor_appstore: { title: "Vendors connect from Latchkey", body: "The Selling Partner Appstore is for sellers only. Vendors connect through Vendor Central from their Latchkey connections page.", next: "connections" },
   appstore_link_invalid: { title: "This Appstore link is not valid", body: "The link did not come from Amazon's Seller Central. Start again from the Selling Partner Appstore or from Latchkey.", next: "connections" },
 };
+
+/** A failure's copy with its placeholders filled in (`{ttl}`: how long a started authorization stays valid). */
+export function failureCopy(failure: CallbackFailure, stateTtlSeconds: number): FailureCopy {
+  const copy = FAILURE_COPY[failure];
+  const ttl = stateTtlSeconds % 60 === 0 ? `${stateTtlSeconds / 60} minute${stateTtlSeconds === 60 ? "" : "s"}` : `${stateTtlSeconds} seconds`;
+  return { ...copy, body: copy.body.replace("{ttl}", ttl) };
+}

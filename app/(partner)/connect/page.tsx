@@ -20,7 +20,7 @@ export default async function ConnectionsPage() {
   const central = tenant.kind === "SELLER" ? "Seller Central" : "Vendor Central";
   // One authorization covers a region; offer each region the partner sells in that is not connected yet.
   const regionsSold = new Set(tenant.marketplaceIds.map((id) => findMarketplace(id)?.region).filter(Boolean));
-  const connectedRegions = new Set(tenant.authorizations.filter((a) => a.status !== "PENDING").map((a) => a.region));
+  const connectedRegions = new Set(tenant.authorizations.filter((a) => a.status !== "PENDING" && a.status !== "REVOKED").map((a) => a.region));
   const toConnect = REGIONS.filter((r) => regionsSold.has(r.id) && !connectedRegions.has(r.id));
 
   return (

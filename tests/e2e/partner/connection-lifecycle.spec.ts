@@ -68,8 +68,10 @@ test("a seller disconnects: the page says Disconnected, explains how to remove t
   // The list shows it disconnected too; a reload keeps it so (it is not just the banner).
   const after = await readConnection(page, id);
   expect(after.status).toBe("Disconnected");
+  expect(after.fingerprint).toBe("—"); // the token is gone; its fingerprint lives on only in the history
   await page.goto("/connect");
   await expect(page.getByRole("link", { name: /Seller Central · North America/ }).getByTestId("connection-status")).toHaveText("Disconnected");
+  await expect(page.getByRole("link", { name: "Connect North America" })).toBeVisible();
 
   // Changing their mind later: "Connect again" runs the ordinary flow and brings the same connection back.
   await page.goto(`/connect/connections/${id}`);

@@ -42,6 +42,8 @@ test("confirming after the authorization link has expired is refused, and nothin
 
   await expectConnectError(page, "state_expired");
   await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  // The page names the configured lifetime (30 seconds on the test server), not a fixed one.
+  await expect(page.getByText("must be finished within 30 seconds of starting it")).toBeVisible();
   await page.getByRole("link", { name: "Go to your connections" }).click();
   await expect(page.getByText("No account connected yet.")).toBeVisible();
 });

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { isCallbackFailure } from "@/lib/oauth/callback-failures";
-import { FAILURE_COPY } from "@/lib/oauth/failure-copy";
+import { failureCopy } from "@/lib/oauth/failure-copy";
+import { readServerEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "The connection did not complete", referrer: "no-referrer" };
 
 export default async function ConnectErrorPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
-  const copy = isCallbackFailure(code) ? FAILURE_COPY[code] : FAILURE_COPY.state_unknown;
+  const copy = failureCopy(isCallbackFailure(code) ? code : "state_unknown", readServerEnv().OAUTH_STATE_TTL_SECONDS);
   return (
     <Card className="mx-auto max-w-xl" data-testid="connect-error" data-code={isCallbackFailure(code) ? code : "state_unknown"}>
       <CardHeader>
