@@ -1,5 +1,6 @@
 // `npm test`: every suite, then one summary line. Unit and integration tests run on embedded PGlite;
-// with TEST_DATABASE_URL set (CI sets the machine's PostgreSQL) the integration suite runs there too.
+// with TEST_DATABASE_URL or DATABASE_URL set (CI sets the machine's PostgreSQL) the integration suite runs
+// there too.
 // Playwright's end-to-end suite runs last against a real dev server and the sandbox.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -63,8 +64,10 @@ const outcomes: Outcome[] = [];
 
 if (wants("unit")) outcomes.push(runVitest("unit", "unit", {}));
 if (wants("integration")) outcomes.push(runVitest("integration-pglite", "integration", {}));
-if (wants("integration") && process.env.TEST_DATABASE_URL) {
-  outcomes.push(runVitest("integration-postgresql", "integration", { DATABASE_URL: process.env.TEST_DATABASE_URL }));
+// `DATABASE_URL=postgresql://… npm test` runs the database suites there too (unit and e2e stay embedded).
+const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (wants("integration") && postgresUrl) {
+  outcomes.push(runVitest("integration-postgresql", "integration", { DATABASE_URL: postgresUrl }));
 }
 if (wants("e2e")) outcomes.push(runPlaywright());
 

@@ -33,9 +33,20 @@ export function bootCheck(): void {
   );
 }
 
+/** How often the client-secret checks run in-process (until the workflow engine schedules them). */
+const ROTATION_CHECK_INTERVAL_MS = 10 * 60 * 1000;
+
+function every(intervalMs: number, name: string, job: () => Promise<unknown>): void {
+  const run = () => job().catch((error: unknown) => logger.error({ err: error, job: name }, "background job failed"));
+  setTimeout(run, 30_000).unref();
+  setInterval(run, intervalMs).unref();
+}
+
 /**
  * Background work that belongs to a running server: the SQS consumer of the app client's rotation
- * notifications, when a queue is configured (in sandbox mode, the sandbox's queue). Once per process.
+ * notifications, when a queue is configured (in sandbox mode, the sandbox's queue), and the client-secret
+ * checks: overdue rotations are flagged and a secret close to expiry is rotated. Once per process; the
+ * checks are idempotent (a rotation in progress blocks a second one).
  */
 export async function startBackgroundWork(): Promise<void> {
   const holder = globalThis as typeof globalThis & { __latchkeyBackground?: boolean };
@@ -48,4 +59,10 @@ export async function startBackgroundWork(): Promise<void> {
   } else {
     logger.info("no SQS queue configured: client-secret notifications arrive only through POST /api/notifications/amazon");
   }
+  const { checkRotations } = await import("@/lib/app-client/rotation/check-rotations");
+  const { rotateIfExpiring } = await import("@/lib/app-client/rotation/rotate-if-expiring");
+  every(ROTATION_CHECK_INTERVAL_MS, "client-secret checks", async () => {
+    await checkRotations();
+    await rotateIfExpiring();
+  });
 }
