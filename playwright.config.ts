@@ -4,8 +4,9 @@ import { E2E_OUTBOX_DIR } from "./tests/e2e/support/outbox";
 // End-to-end tests run the whole stack (portal on a production build, Amazon sandbox, embedded database)
 // on their own ports and data directory, so they never disturb a developer's running `npm run dev`.
 // Mail is read from the file outbox on disk. Browsers come from Debian's chromium package.
-const port = 3100;
-const sandboxPort = 4200;
+// E2E_PORT / E2E_SANDBOX_PORT let two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4200);
 const dataDir = ".data/e2e";
 
 export default defineConfig({

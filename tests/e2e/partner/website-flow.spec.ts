@@ -1,7 +1,7 @@
 // The website authorization flow as a seller and as a vendor: register, read what is granted, confirm on
 // Amazon's (the sandbox's) consent page, come back to a connection that works.
 import { expect, test } from "@playwright/test";
-import { confirmOnAmazon, connectionIdOf, createSandboxSeller, createSandboxVendor, historyItems, newPartner, recordCallbacks, startConnecting, tokenFingerprint } from "../support/flows";
+import { SANDBOX_URL, confirmOnAmazon, connectionIdOf, createSandboxSeller, createSandboxVendor, historyItems, newPartner, recordCallbacks, startConnecting, tokenFingerprint } from "../support/flows";
 
 test("a seller connects North America on Seller Central and sees a working connection", async ({ page }) => {
   const partner = await newPartner(page, { label: "Seller", marketplaces: ["United States", "Canada"] });
@@ -59,7 +59,7 @@ test("a vendor connects Europe on Vendor Central and the vendor group id is reco
   await expect(page.getByRole("heading", { name: "Connect your Vendor Central account · Europe" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Your vendor group ID, the marketplaces you sell in")).toBeVisible();
   await page.getByRole("button", { name: "Continue to Vendor Central" }).click();
-  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:4200\/vendorcentral\/de\/apps\/authorize\/consent\?/);
+  await expect(page).toHaveURL(new RegExp(`^${SANDBOX_URL.replace(/[.]/g, "\\.")}/vendorcentral/de/apps/authorize/consent\\?`));
   await expect(page.getByText("(EU region, Vendor Central)")).toBeVisible();
   await confirmOnAmazon(page, group);
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SANDBOX_URL } from "../support/flows";
 
 test("the home page explains Latchkey and shows a healthy system on the sandbox", async ({ page }) => {
   await page.goto("/");
@@ -11,7 +12,7 @@ test("the home page explains Latchkey and shows a healthy system on the sandbox"
 });
 
 test("the sandbox beside the portal serves Seller Central's consent page", async ({ page }) => {
-  await page.goto("http://127.0.0.1:4200/sellercentral/us/apps/authorize/consent?application_id=amzn1.sp.solution.latchkey-sandbox&state=e2e-smoke&version=beta");
+  await page.goto(`${SANDBOX_URL}/sellercentral/us/apps/authorize/consent?application_id=amzn1.sp.solution.latchkey-sandbox&state=e2e-smoke&version=beta`);
   await expect(page.getByRole("button", { name: "Confirm" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { signInAs, uniqueEmail } from "./sign-in";
 
 /** The sandbox beside the dev server (playwright.config.ts). */
-export const SANDBOX_URL = "http://127.0.0.1:4200";
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4200}`;
 export const APPLICATION_ID = "amzn1.sp.solution.latchkey-sandbox";
 
 /** The first request to a page of a cold server (or one `next dev` compiles on demand) can take this long. */
