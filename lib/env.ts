@@ -91,6 +91,28 @@ const schema = z.object({
   EMAIL_OUTBOX_DIR: optionalString,
   RESEND_BASE_URL: optionalUrl,
 
+  // Monitoring and alerts (issue 7). Alert rule thresholds are configuration, read on every evaluation.
+  /** 401s from SP-API for one tenant, within ALERT_401_WINDOW_MINUTES, that fire an alert (count ≥ threshold). */
+  ALERT_401_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(10)),
+  ALERT_401_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60).default(5)),
+  /** Consecutive failed LWA refreshes of one authorization that fire an alert. */
+  ALERT_REFRESH_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(2)),
+  ALERT_CLIENT_SECRET_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(180).default(14)),
+  ALERT_RENEWAL_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(7)),
+  ALERT_CHARGE_METHOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+  /** How far back operations outside the roles ledger count as scope drift. */
+  ALERT_SCOPE_DRIFT_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 30).default(24)),
+  /** Alerts are POSTed here as JSON, signed `x-latchkey-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t.body)>`. */
+  ALERT_WEBHOOK_URL: optionalUrl,
+  ALERT_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -hex 32`)").optional()),
+  ALERT_WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(5000)),
+  /** SP-API outcome buckets older than this are deleted by the retention sweep. */
+  MONITORING_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(400).default(14)),
+  /** Bearer token of GET /api/metrics (Prometheus); unset = the route answers 404. */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  /** Bearer token of GET /api/health/authz (the hourly probe); unset = the route answers 404. */
+  HEALTH_PROBE_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+
   // Signs session cookies and hashes magic-link tokens. Required in production; in development and tests a
   // random one is created once in AUTH_DEV_SECRET_FILE (lib/auth/auth-secret.ts).
   AUTH_SECRET: z.preprocess(

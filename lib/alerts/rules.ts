@@ -1,0 +1,183 @@
+import "server-only";
+// The alert rules. Each one answers "which subjects are in trouble right now?" from the database alone
+// (no Amazon call); the engine (evaluate-alerts.ts) turns the answers into alerts that open, stay open
+// and resolve. A finding's message says what is wrong and what to do, in plain words.
+import { db } from "@/lib/db/client";
+import type { PartnerKind } from "@/lib/generated/prisma/client";
+import { INTERNAL_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
+import { ledgerFor } from "@/lib/roles/ledger";
+import { describeDaysUntil } from "@/lib/utils/format";
+import type { AlertSettings } from "./settings";
+
+export const ALERT_RULES = ["auth_401_spike", "refresh_failing", "client_secret_expiring", "renewal_due", "charge_method_expiring", "scope_drift"] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+export const RULE_LABELS: Record<AlertRule, string> = {
+  auth_401_spike: "401 spike",
+  refresh_failing: "Token refresh failing",
+  client_secret_expiring: "Client secret expiring",
+  renewal_due: "Renewal due",
+  charge_method_expiring: "Charge method expiring",
+  scope_drift: "Scope drift",
+};
+
+export interface Finding {
+  subject: string;
+  tenantId?: string | null;
+  authorizationId?: string | null;
+  title: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The first minute bucket that overlaps the rolling window ending at `now`. */
+export function windowStart(now: Date, minutes: number): Date {
+  return new Date(Math.floor((now.getTime() - minutes * MINUTE) / MINUTE) * MINUTE);
+}
+
+async function find401Spikes(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const since = windowStart(now, settings.window401Minutes);
+  const rows = await db.$queryRaw<{ tenantId: string; tenantName: string; total: bigint }[]>`
+    SELECT a."tenantId", t."name" AS "tenantName", SUM(b."count")::bigint AS "total"
+    FROM "SpApiCallBucket" b
+    JOIN "Authorization" a ON a."id" = b."authorizationId"
+    JOIN "Tenant" t ON t."id" = a."tenantId"
+    WHERE b."statusClass" = '401' AND b."bucketStart" >= ${since} AND b."bucketStart" <= ${now}
+    GROUP BY a."tenantId", t."name"
+    HAVING SUM(b."count") >= ${settings.threshold401}`;
+  return rows.map((row) => ({
+    subject: `tenant:${row.tenantId}`,
+    tenantId: row.tenantId,
+    title: `401 spike for ${row.tenantName}`,
+    message: `Amazon refused ${row.total} SP-API calls with 401 (unauthorized) in the last ${settings.window401Minutes} minutes. Test the connection; if it fails, the partner most likely revoked the app or the token is broken: quarantine the tenant's jobs and ask the partner to reauthorize.`,
+    details: { count401: Number(row.total), windowMinutes: settings.window401Minutes, threshold: settings.threshold401 },
+  }));
+}
+
+async function findRefreshFailures(_now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const rows = await db.authorization.findMany({
+    where: { consecutiveFailures: { gte: settings.refreshFailures }, status: { in: ["ACTIVE", "REAUTH_REQUIRED", "QUARANTINED"] } },
+    select: { id: true, tenantId: true, region: true, consecutiveFailures: true, lastRefreshError: true, tenant: { select: { name: true } } },
+  });
+  return rows.map((a) => ({
+    subject: `authorization:${a.id}`,
+    tenantId: a.tenantId,
+    authorizationId: a.id,
+    title: `Token refresh failing for ${a.tenant.name} (${a.region})`,
+    message: `The last ${a.consecutiveFailures} token refreshes with Login with Amazon failed${a.lastRefreshError ? ` (${a.lastRefreshError})` : ""}. Latchkey keeps serving a still-valid token and retries with a cool-down; if Amazon is up, check the app client's secret and test the connection.`,
+    details: { consecutiveFailures: a.consecutiveFailures, lastRefreshError: a.lastRefreshError },
+  }));
+}
+
+async function findExpiringSecrets(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const horizon = new Date(now.getTime() + settings.clientSecretDays * DAY);
+  const secrets = await db.appClientSecret.findMany({
+    where: { state: "CURRENT", expiresAt: { not: null, lte: horizon } },
+    select: { appClientId: true, version: true, expiresAt: true, appClient: { select: { appName: true } } },
+  });
+  return secrets.map((s) => {
+    const expired = s.expiresAt!.getTime() <= now.getTime();
+    return {
+      subject: `app-client:${s.appClientId}`,
+      title: expired ? `The client secret of ${s.appClient.appName} has expired` : `The client secret of ${s.appClient.appName} expires ${describeDaysUntil(s.expiresAt!, now)}`,
+      message: expired
+        ? "Amazon no longer accepts the app's current client secret: no token can be refreshed. Rotate it now on the App client page, or enter the new secret from the Solution Provider Portal."
+        : `The app's client secret (version ${s.version}) expires on ${s.expiresAt!.toISOString().slice(0, 10)}. Rotate it on the App client page before then; every token refresh stops working when it expires.`,
+      details: { version: s.version, expiresAt: s.expiresAt!.toISOString() },
+    };
+  });
+}
+
+async function findRenewalsDue(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const horizon = new Date(now.getTime() + settings.renewalDays * DAY);
+  const rows = await db.authorization.findMany({
+    where: { status: { in: ["ACTIVE", "REAUTH_REQUIRED"] }, renewalDueAt: { not: null, lte: horizon } },
+    select: { id: true, tenantId: true, region: true, renewalDueAt: true, tenant: { select: { name: true } } },
+  });
+  return rows.map((a) => ({
+    subject: `authorization:${a.id}`,
+    tenantId: a.tenantId,
+    authorizationId: a.id,
+    title: `Renewal due for ${a.tenant.name} (${a.region}) ${describeDaysUntil(a.renewalDueAt!, now)}`,
+    message: `Amazon's authorization for ${a.tenant.name} must be renewed by ${a.renewalDueAt!.toISOString().slice(0, 10)}, or its tokens stop working. Send the partner a reminder to reauthorize from their connection page.`,
+    details: { renewalDueAt: a.renewalDueAt!.toISOString() },
+  }));
+}
+
+async function findChargeMethodsExpiring(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const horizon = new Date(now.getTime() + settings.chargeMethodDays * DAY);
+  const clients = await db.appClient.findMany({
+    where: { chargeMethodExpiresAt: { not: null, lte: horizon } },
+    select: { id: true, appName: true, chargeMethodExpiresAt: true },
+  });
+  return clients.map((c) => ({
+    subject: `app-client:${c.id}`,
+    title: `The charge method of ${c.appName} expires ${describeDaysUntil(c.chargeMethodExpiresAt!, now)}`,
+    message: `The payment method Amazon charges for this app expires on ${c.chargeMethodExpiresAt!.toISOString().slice(0, 10)}. Update it in the Solution Provider Portal, then record the new expiry on the App client page; a lapsed charge method can suspend the app's access.`,
+    details: { chargeMethodExpiresAt: c.chargeMethodExpiresAt!.toISOString() },
+  }));
+}
+
+/** Operations called for one authorization that the roles ledger does not list for its kind, or whose roles it lacks. */
+export function driftingOperations(kind: PartnerKind, grantedRoles: readonly string[], operations: readonly string[]): { notInLedger: string[]; notGranted: string[] } {
+  const ledger = new Map(ledgerFor(kind).map((entry) => [entry.operation, entry]));
+  const notInLedger: string[] = [];
+  const notGranted: string[] = [];
+  for (const operation of [...new Set(operations)].sort()) {
+    if (INTERNAL_OPERATIONS.has(operation)) continue;
+    const entry = ledger.get(operation);
+    if (!entry) notInLedger.push(operation);
+    else if (!entry.roles.some((role) => grantedRoles.includes(role))) notGranted.push(operation);
+  }
+  return { notInLedger, notGranted };
+}
+
+async function findScopeDrift(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const since = new Date(now.getTime() - settings.scopeDriftHours * 3_600_000);
+  const rows = await db.$queryRaw<{ authorizationId: string; operation: string; tenantId: string; tenantName: string; kind: PartnerKind; region: string; roles: string[] }[]>`
+    SELECT DISTINCT b."authorizationId", b."operation", a."tenantId", t."name" AS "tenantName", t."kind", a."region"::text AS "region", a."roles"
+    FROM "SpApiCallBucket" b
+    JOIN "Authorization" a ON a."id" = b."authorizationId"
+    JOIN "Tenant" t ON t."id" = a."tenantId"
+    WHERE b."bucketStart" >= ${since} AND b."bucketStart" <= ${now}`;
+  const byAuthorization = new Map<string, { rows: typeof rows }>();
+  for (const row of rows) {
+    const group = byAuthorization.get(row.authorizationId) ?? { rows: [] };
+    group.rows.push(row);
+    byAuthorization.set(row.authorizationId, group);
+  }
+  const findings: Finding[] = [];
+  for (const [authorizationId, { rows: group }] of byAuthorization) {
+    const first = group[0]!;
+    const drift = driftingOperations(first.kind, first.roles, group.map((r) => r.operation));
+    if (drift.notInLedger.length === 0 && drift.notGranted.length === 0) continue;
+    const parts: string[] = [];
+    if (drift.notInLedger.length) parts.push(`${drift.notInLedger.join(", ")} ${drift.notInLedger.length === 1 ? "is" : "are"} not in the roles ledger`);
+    if (drift.notGranted.length) parts.push(`${drift.notGranted.join(", ")} need${drift.notGranted.length === 1 ? "s" : ""} a role the partner did not grant`);
+    findings.push({
+      subject: `authorization:${authorizationId}`,
+      tenantId: first.tenantId,
+      authorizationId,
+      title: `Scope drift for ${first.tenantName} (${first.region})`,
+      message: `Calls were made in the last ${settings.scopeDriftHours} hours that the app never asked the partner for: ${parts.join("; ")}. Either stop the job making them, or add the operation and its role to the ledger and have the partner reauthorize.`,
+      details: { notInLedger: drift.notInLedger, notGranted: drift.notGranted },
+    });
+  }
+  return findings;
+}
+
+export const RULE_FINDERS: Record<AlertRule, (now: Date, settings: AlertSettings) => Promise<Finding[]>> = {
+  auth_401_spike: find401Spikes,
+  refresh_failing: findRefreshFailures,
+  client_secret_expiring: findExpiringSecrets,
+  renewal_due: findRenewalsDue,
+  charge_method_expiring: findChargeMethodsExpiring,
+  scope_drift: findScopeDrift,
+};
+
+export function isAlertRule(value: unknown): value is AlertRule {
+  return typeof value === "string" && (ALERT_RULES as readonly string[]).includes(value);
+}
