@@ -8,6 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 const DESTINATIONS_PATH = "/notifications/v1/destinations";
 
@@ -57,7 +58,8 @@ function rethrow(error: unknown, action: string): never {
 async function call<T>(request: { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown }, action: string): Promise<T> {
   const { accessToken } = await getGrantlessToken("sellingpartnerapi::notifications");
   try {
-    return (await callSpApi<T>({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, ...request })).data;
+    const operation = { GET: "getDestinations", POST: "createDestination", DELETE: "deleteDestination" }[request.method];
+    return (await monitorCall(APP_CLIENT_SUBJECT, operation, () => callSpApi<T>({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, ...request }))).data;
   } catch (error) {
     rethrow(error, action);
   }

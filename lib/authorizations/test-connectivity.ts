@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/prisma/client";
 import { refreshAuthorizationAccessToken } from "@/lib/tokens/refresh-access-token";
+import { monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 export type ConnectivityFailure = "revoked" | "access_denied" | "amazon_unavailable" | "app_client_rejected" | "not_connected";
 
@@ -59,7 +60,9 @@ export async function testConnectivity(
 async function runProbe(authorization: Subject, suppliedToken: string | undefined): Promise<ConnectivityResult> {
   try {
     const accessToken = suppliedToken ?? (await refreshAuthorizationAccessToken(authorization)).accessToken;
-    const probe = authorization.tenant.kind === "SELLER" ? await probeSeller(authorization.region, accessToken) : await probeVendor(authorization.region, accessToken);
+    const probe = authorization.tenant.kind === "SELLER"
+      ? await monitorCall(authorization.id, "getMarketplaceParticipations", () => probeSeller(authorization.region, accessToken))
+      : await monitorCall(authorization.id, "getPurchaseOrders", () => probeVendor(authorization.region, accessToken));
     return { ok: true, operation: probe.operation, marketplaceIds: probe.marketplaceIds };
   } catch (error) {
     const failure = classify(error);

@@ -2,6 +2,8 @@ import "server-only";
 // Latchkey's own calls to Amazon (connectivity tests, RDT creation, grantless calls, LWA refreshes) land
 // in the same per-minute buckets as the workers' reports. One function, called at each call site; it
 // never throws into the caller: a monitoring write that fails is logged and forgotten.
+import { LwaError } from "@/lib/amazon/lwa";
+import { SpApiError } from "@/lib/amazon/spapi";
 import { logger } from "@/lib/log";
 import { recordOutcomes } from "./record-outcomes";
 
@@ -44,5 +46,27 @@ export async function recordLatchkeyCall(call: LatchkeyCall): Promise<void> {
     );
   } catch (error) {
     logger.warn({ err: error, operation: call.operation }, "could not record an SP-API outcome");
+  }
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof SpApiError) return error.status ?? 0;
+  if (error instanceof LwaError) return error.httpStatus ?? 0;
+  return 0;
+}
+
+/**
+ * Runs one of Latchkey's own calls to Amazon and records its outcome (200 on success, Amazon's status or
+ * 0 on failure) in the monitoring buckets. The call's result or error passes through unchanged.
+ */
+export async function monitorCall<T>(authorizationId: string, operation: string, call: () => Promise<T>): Promise<T> {
+  const startedAt = Date.now();
+  try {
+    const result = await call();
+    await recordLatchkeyCall({ authorizationId, operation, status: 200, startedAt });
+    return result;
+  } catch (error) {
+    if (error instanceof SpApiError || error instanceof LwaError) await recordLatchkeyCall({ authorizationId, operation, status: statusOf(error), startedAt });
+    throw error;
   }
 }

@@ -4,6 +4,7 @@ import { findRestrictedOperation } from "@/lib/amazon/restricted-operations";
 import { callSpApi, SpApiError } from "@/lib/amazon/spapi";
 import { AppError } from "@/lib/errors";
 import { getAccessToken, type TokenRequestOptions } from "./get-access-token";
+import { LATCHKEY_OPERATIONS, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 export const restrictedResourcesInput = z
   .object({
@@ -44,13 +45,15 @@ export async function createRestrictedDataToken(authorizationId: string, input: 
   const body = restrictedResourcesInput.parse(input);
   const token = await getAccessToken(authorizationId, options);
   try {
-    const { data } = await callSpApi<{ restrictedDataToken: string; expiresIn: number }>({
-      region: token.authorization.region,
-      accessToken: token.accessToken,
-      method: "POST",
-      path: "/tokens/2021-03-01/restrictedDataToken",
-      body,
-    });
+    const { data } = await monitorCall(authorizationId, LATCHKEY_OPERATIONS.createRestrictedDataToken, () =>
+      callSpApi<{ restrictedDataToken: string; expiresIn: number }>({
+        region: token.authorization.region,
+        accessToken: token.accessToken,
+        method: "POST",
+        path: "/tokens/2021-03-01/restrictedDataToken",
+        body,
+      }),
+    );
     return { restrictedDataToken: data.restrictedDataToken, expiresAt: new Date(Date.now() + data.expiresIn * 1000), authorization: token.authorization };
   } catch (error) {
     if (!(error instanceof SpApiError)) throw error;

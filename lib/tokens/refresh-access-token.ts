@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Authorization } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { assertIssuable, forgetAuthorizationForTokens } from "./authorization-for-tokens";
+import { LATCHKEY_OPERATIONS, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 async function withTransientRetries<T>(call: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -50,7 +51,7 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
   assertCanIssueTokens(authorization);
   const refreshToken = await readRefreshToken(authorization);
   try {
-    const token = await withClientCredentials((credentials) => withTransientRetries(() => lwaRefresh(credentials, refreshToken)));
+    const token = await withClientCredentials((credentials) => withTransientRetries(() => monitorCall(authorization.id, LATCHKEY_OPERATIONS.lwaRefresh, () => lwaRefresh(credentials, refreshToken))));
     await db.authorization.update({
       where: { id: authorization.id },
       data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null },

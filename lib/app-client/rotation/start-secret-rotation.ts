@@ -9,6 +9,7 @@ import { logger } from "@/lib/log";
 import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
 import { getAppClient } from "../find-app-client";
 import { raiseAppClientAlert } from "../raise-app-client-alert";
+import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 export const ROTATION_PATH = "/applications/2023-11-30/clientSecret";
 
@@ -57,7 +58,7 @@ export async function startSecretRotation(input: { actor: RotationActor; reason:
   });
   try {
     const { accessToken } = await getGrantlessToken("sellingpartnerapi::client_credential:rotation");
-    await callSpApi({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, method: "POST", path: ROTATION_PATH });
+    await monitorCall(APP_CLIENT_SUBJECT, "rotateApplicationClientSecret", () => callSpApi({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, method: "POST", path: ROTATION_PATH }));
   } catch (error) {
     if (!(error instanceof SpApiError) && !isAppError(error)) logger.error({ err: error, rotationId: rotation.id }, "client-secret rotation request failed");
     const message = explain(error);
