@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/auth/route-guards";
-import { requestIdFrom } from "@/lib/auth/request-id";
 import { readServerEnv } from "@/lib/env";
-import { requireBearerToken } from "@/lib/health/bearer-token";
+import { withBearerToken } from "@/lib/health/bearer-token";
 import { getAuthzHealth } from "@/lib/health/get-authz-health";
 
 export const dynamic = "force-dynamic";
@@ -17,14 +15,11 @@ const query = z.object({
  * The hourly probe: `Authorization: Bearer $HEALTH_PROBE_TOKEN`. 200 when nothing fails (ok or warn),
  * 503 when something does; 404 while HEALTH_PROBE_TOKEN is unset, 401 with a wrong or missing token.
  */
-export async function GET(request: Request): Promise<Response> {
-  const requestId = requestIdFrom(request.headers);
-  try {
-    requireBearerToken(request, readServerEnv().HEALTH_PROBE_TOKEN);
+export const GET = withBearerToken(
+  () => readServerEnv().HEALTH_PROBE_TOKEN,
+  async (request, requestId) => {
     const params = query.parse(Object.fromEntries(new URL(request.url).searchParams));
     const report = await getAuthzHealth(params);
     return Response.json(report, { status: report.overall === "fail" ? 503 : 200, headers: { "cache-control": "no-store", "x-request-id": requestId } });
-  } catch (error) {
-    return errorResponse(error, requestId);
-  }
-}
+  },
+);
