@@ -1,0 +1,14 @@
+import { readServerEnv } from "@/lib/env";
+import { withBearerToken } from "@/lib/health/bearer-token";
+import { renderMetrics } from "@/lib/monitoring/prometheus";
+
+export const dynamic = "force-dynamic";
+
+/** Prometheus scrape endpoint: `Authorization: Bearer $METRICS_TOKEN`; 404 while METRICS_TOKEN is unset. */
+export const GET = withBearerToken(
+  () => readServerEnv().METRICS_TOKEN,
+  async (_request, requestId) => {
+    const { body, contentType } = await renderMetrics();
+    return new Response(body, { status: 200, headers: { "content-type": contentType, "cache-control": "no-store", "x-request-id": requestId } });
+  },
+);
