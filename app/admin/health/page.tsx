@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckCell, StandingBadge } from "@/components/admin/monitoring/standing-badge";
+import { PreflightPanel } from "@/components/admin/preflight-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
@@ -15,10 +16,12 @@ const OVERALL_COPY = {
   fail: "Something is broken: the failing checks below say what to fix.",
 } as const;
 
-export default async function HealthPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
+export default async function HealthPage({ searchParams }: { searchParams: Promise<{ show?: string; preflight?: string }> }) {
   await requireAdmin("/admin/health");
-  const showAll = (await searchParams).show === "all";
+  const { show, preflight } = await searchParams;
+  const showAll = show === "all";
   const report = await getAuthzHealth({ include: showAll ? "all" : "problems", limit: 200 });
+  const preflightFor = preflight ? (await getAuthzHealth({ authorizationId: preflight.slice(0, 64), include: "all" })).authorizations[0] : undefined;
   return (
     <div className="space-y-6">
       <div>
@@ -28,6 +31,14 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
           Amazon; a probe reads the same at <code className="font-mono text-sm">/api/health/authz</code>.
         </p>
       </div>
+      {preflightFor && (
+        <div className="space-y-2">
+          <p className="text-sm text-muted-foreground">
+            {preflightFor.tenantName} · {preflightFor.region} · <span className="font-mono">{preflightFor.sellingPartnerId ?? "—"}</span>
+          </p>
+          <PreflightPanel authorizationId={preflightFor.authorizationId} />
+        </div>
+      )}
       <Card>
         <CardHeader className="flex-row items-center justify-between">
           <CardTitle className="text-base">Overall</CardTitle>
@@ -91,6 +102,9 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                 <p className="text-xs text-muted-foreground">
                   {a.kind === "SELLER" ? "Seller" : "Vendor"} · {a.region} · <span className="font-mono">{a.sellingPartnerId ?? "—"}</span>
                 </p>
+                <Link href={`/admin/health?preflight=${a.authorizationId}`} className="text-xs underline underline-offset-4">
+                  Preflight
+                </Link>
               </TableCell>
               <TableCell>
                 <CheckCell check={a.checks.tokenValid} />

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { recordOutcomes } from "@/lib/monitoring/record-outcomes";
+import { getLastPreflight, runPreflight } from "@/lib/preflight/run-preflight";
+import { useAppWithSandbox } from "../../support/app-harness";
+import { connectSeller } from "../../support/connect-seller";
+import { sandboxControl } from "../../support/sandbox-session";
+
+const app = useAppWithSandbox({ rateLimits: false });
+const statuses = (checks: { id: string; status: string }[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe("preflight", () => {
+  it("passes a healthy seller, records it in the audit log, and shows it as the last preflight", async () => {
+    const seller = await connectSeller(app.sandbox);
+    await db.appClient.updateMany({ data: { billingStatus: "good_standing" } });
+    const result = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN", actorId: "admin-1" });
+    expect(result.passed).toBe(true);
+    expect(statuses(result.checks)).toEqual({ token: "pass", roles: "pass", vendor: "skipped", billing: "pass" });
+    const audit = await db.auditLog.findMany({ where: { authorizationId: seller.authorizationId, action: { startsWith: "authorization.preflight" } } });
+    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([["authorization.preflight_passed", "ADMIN", "admin-1"]]);
+    expect(await getLastPreflight(seller.authorizationId)).toMatchObject({ passed: true, checks: result.checks });
+  });
+
+  it("explains every failure in plain words: missing role, a job calling outside the ledger, billing, and a revoked grant", async () => {
+    const seller = await connectSeller(app.sandbox);
+    await db.authorization.update({ where: { id: seller.authorizationId }, data: { roles: ["Inventory and Order Tracking"] } });
+    await db.appClient.updateMany({ data: { billingStatus: "suspended" } });
+    await recordOutcomes({ outcomes: [{ authorizationId: seller.authorizationId, operation: "getOrders", status: 200, latencyMs: 10 }] }, async () => true);
+
+    const failed = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN" });
+    expect(failed.passed).toBe(false);
+    const roles = failed.checks.find((c) => c.id === "roles")!;
+    expect(roles.status).toBe("fail");
+    expect(roles.detail).toContain("the partner did not grant Selling Partner Insights");
+    expect(roles.detail).toContain("its jobs call getOrders, which the roles ledger does not list");
+    expect(failed.checks.find((c) => c.id === "billing")).toMatchObject({ status: "fail", detail: expect.stringContaining("Billing needs action (suspended)") });
+
+    await sandboxControl(app.sandbox, "POST", "/revoke", { sellingPartnerId: seller.sellingPartnerId });
+    const revoked = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN" });
+    expect(revoked.checks.find((c) => c.id === "token")).toMatchObject({ status: "fail", detail: "Amazon no longer accepts this authorization: the partner must connect the account again." });
+    expect((await getLastPreflight(seller.authorizationId))?.passed).toBe(false);
+  });
+
+  it("answers not_found for an unknown authorization", async () => {
+    await expect(runPreflight({ authorizationId: "missing", actorType: "ADMIN" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
