@@ -9,6 +9,7 @@
 //         admin      ADMIN_EMAILS only; everyone else sees the ordinary 404
 //         tenant     one business's records, named by an id in the URL or the form
 //         service    internal services with an API key; a browser session counts for nothing
+//         probe      machine endpoints behind a bearer token from the environment (monitoring, health probes)
 //
 // "A" is a partner with a connected North America account; "B" is another partner with their own. After
 // every attempt B makes on A's things, A's own browser reads A's connection again: same status, same token
@@ -33,7 +34,7 @@ import {
   type SandboxAccount,
 } from "../support/flows";
 
-type Kind = "public" | "signed-in" | "admin" | "tenant" | "service";
+type Kind = "public" | "signed-in" | "admin" | "tenant" | "service" | "probe";
 
 type Check =
   | "anyone-opens" // signed out, it answers (no 4xx/5xx, no detour to sign-in)
@@ -48,7 +49,8 @@ type Check =
   | "outsider-injects-ids" // B adds A's tenantId/authorizationId to a session-scoped form: only B's own connection is touched
   | "outsider-opens-callback" // B opens the callback Amazon sent to A's browser: refused, A unchanged
   | "unsigned-post-refused" // a POST without the HMAC signature is not accepted
-  | "api-key-scoped"; // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
+  | "api-key-scoped" // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
+  | "bearer-token-only"; // its token is unset on the test server: 404 signed out, with B's session, and with a made-up bearer
 
 interface Entry {
   kind: Kind;
@@ -85,6 +87,9 @@ const TABLE: Record<string, Entry> = {
   "page /admin/outbox":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/outbox" },
   "page /admin/outbox/[id]":           { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/outbox/${w.emailId}` },
   "page /admin/self-authorize":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/self-authorize" },
+  "page /admin/alerts":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/alerts" },
+  "page /admin/health":                { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
+  "page /admin/monitoring":            { kind: "admin",     check: "partner-gets-404",  url: "/admin/monitoring" },
   "page /admin/tenants/[id]":          { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/tenants/${w.a.tenantId}` },
   // route handlers
   "route /admin/app-client/status":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client/status", note: "JSON; API keys get 404 too" },
@@ -97,6 +102,8 @@ const TABLE: Record<string, Entry> = {
   "route /api/v1/authorizations/[id]/restricted-data-token": { kind: "service", check: "api-key-scoped", call: "restricted-data-token" },
   "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },
   "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
+  "route /api/health/authz":           { kind: "probe",     check: "bearer-token-only", url: "/api/health/authz", note: "HEALTH_PROBE_TOKEN; 401 with a wrong bearer once set (tests/integration/health)" },
+  "route /api/metrics":                { kind: "probe",     check: "bearer-token-only", url: "/api/metrics", note: "METRICS_TOKEN; 401 with a wrong bearer once set (tests/integration/monitoring)" },
   // server actions
   "action requestSignInLinkAction":    { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in" },
   "action signOutAction":              { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "signs out whoever calls it" },
@@ -116,6 +123,8 @@ const TABLE: Record<string, Entry> = {
   "action createDestinationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
   "action deleteDestinationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
   "action rewrapDataKeysAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
+  "action evaluateAlertsNowAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/alerts" },
+  "action runPreflightAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -360,6 +369,19 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
     expect([401, 403, 404], `${entry.kind} ${url} answered ${response.status()}`).toContain(response.status());
   },
 
+  "bearer-token-only": async ({ page, entry, w }) => {
+    const url = urlOf(entry, w);
+    for (const [who, request, headers] of [
+      ["signed out", page.request, {}],
+      ["B's session", w!.b.page.request, {}],
+      ["a made-up bearer", page.request, { authorization: "Bearer made-up-token-0123456789" }],
+    ] as const) {
+      const response = await request.get(url, { headers, failOnStatusCode: false });
+      expect(response.status(), `${url} with ${who}`).toBe(404);
+      expect(await response.text()).not.toContain(w!.a.tenantId);
+    }
+  },
+
   "api-key-scoped": async ({ entry, w }) => {
     const { a, b } = w!;
     const key = await apiKeyFor(w!);
@@ -444,6 +466,7 @@ const DESCRIBE: Record<Check, string> = {
   "outsider-opens-callback": "another partner opening A's redirect is refused and nothing changes",
   "unsigned-post-refused": "an unsigned post is refused",
   "api-key-scoped": "no key gets 401, a key for another business gets nothing of A's",
+  "bearer-token-only": "without its configured token it does not exist, whoever asks",
 };
 
 for (const [name, entry] of Object.entries(TABLE)) {

@@ -7,7 +7,6 @@ import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
 
 const TOKEN = "health-probe-token-0123456789";
-const app = useAppWithSandbox({ rateLimits: false });
 
 function probe(query = "", token: string | null = TOKEN) {
   return healthRoute(new Request(`http://localhost/api/health/authz${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
@@ -24,6 +23,8 @@ afterEach(() => {
 });
 
 describe("GET /api/health/authz", () => {
+  const app = useAppWithSandbox({ rateLimits: false });
+
   it("does not exist without HEALTH_PROBE_TOKEN, and wants the token when set", async () => {
     expect((await probe()).status).toBe(404);
     withToken();

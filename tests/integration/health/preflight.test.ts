@@ -6,10 +6,11 @@ import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
 import { sandboxControl } from "../../support/sandbox-session";
 
-const app = useAppWithSandbox({ rateLimits: false });
 const statuses = (checks: { id: string; status: string }[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
 
 describe("preflight", () => {
+  const app = useAppWithSandbox({ rateLimits: false });
+
   it("passes a healthy seller, records it in the audit log, and shows it as the last preflight", async () => {
     const seller = await connectSeller(app.sandbox);
     await db.appClient.updateMany({ data: { billingStatus: "good_standing" } });

@@ -11,7 +11,6 @@ import { connectSeller } from "../../support/connect-seller";
 import { sandboxControl } from "../../support/sandbox-session";
 
 const TOKEN = "metrics-token-0123456789abcdef";
-const app = useAppWithSandbox({ rateLimits: false });
 
 afterEach(() => {
   delete process.env.METRICS_TOKEN;
@@ -21,6 +20,8 @@ afterEach(() => {
 const scrape = (token: string | null = TOKEN) => metricsRoute(new Request("http://localhost/api/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 
 describe("SP-API outcome metrics", () => {
+  const app = useAppWithSandbox({ rateLimits: false });
+
   it("counts workers' outcomes and Latchkey's own refreshes and calls, including failed refreshes", async () => {
     const seller = await connectSeller(app.sandbox, { label: "Charted" });
     // Connecting made one connectivity test with the token from the code exchange: recorded by Latchkey itself.
