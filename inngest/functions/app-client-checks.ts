@@ -1,19 +1,13 @@
 import "server-only";
-import { checkRotations } from "@/lib/app-client/rotation/check-rotations";
-import { rotateIfExpiring } from "@/lib/app-client/rotation/rotate-if-expiring";
 import { checkAppClientExpiries } from "@/lib/lifecycle/app-client-reminders";
+import { runClientSecretChecks } from "@/lib/workflows/client-secret-checks";
 import { appClientBillingUpdated } from "../events";
 import { onCron, onEvent } from "../workflow";
 
 /** Every 10 minutes: overdue client-secret rotations are flagged, and a secret close to expiry is rotated. */
-export const clientSecretChecks = onCron({ id: "client-secret-checks", name: "Client-secret rotation checks", cron: "*/10 * * * *" }, async (now, step) => {
-  const overdue = await step.run("check-rotations", async () => (await checkRotations(now)).overdue);
-  const rotation = await step.run("rotate-if-expiring", async () => {
-    const result = await rotateIfExpiring(now);
-    return result.started ? "started" : result.reason;
-  });
-  return { overdue, rotation };
-});
+export const clientSecretChecks = onCron({ id: "client-secret-checks", name: "Client-secret rotation checks", cron: "*/10 * * * *" }, async (now, step) =>
+  step.run("check-app-client-secret", () => runClientSecretChecks(now)),
+);
 
 /** Daily: the admins' reminders about the client secret's and the charge method's expiry. */
 export const appClientExpiryReminders = onCron({ id: "app-client-expiry-reminders", name: "Client-secret and charge-method expiry reminders", cron: "TZ=UTC 0 7 * * *" }, async (now, step) =>
