@@ -33,7 +33,7 @@ export default function AppClientExpiryEmail({ kind, appName, expiresOn, daysLef
   const secret = kind === "client_secret";
   return (
     <EmailLayout preview={`The ${NAMES[kind]} of ${appName} ${when(daysLeft)} (${expiresOn}).`} footerNote="You are receiving this email because you are a Latchkey administrator.">
-      <EmailHeading>{secret ? "The client secret is about to expire" : "The charge method is about to expire"}</EmailHeading>
+      <EmailHeading>{`The ${secret ? "client secret" : "charge method"} ${daysLeft <= 0 ? "has expired" : "is about to expire"}`}</EmailHeading>
       <EmailText>
         The {NAMES[kind]} of {appName} {when(daysLeft)}.
       </EmailText>
