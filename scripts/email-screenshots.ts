@@ -14,9 +14,7 @@ import MagicLinkEmail from "../emails/magic-link";
 import ReauthorizationNeededEmail from "../emails/reauthorization-needed";
 import RenewalReminderEmail from "../emails/renewal-reminder";
 
-type Template<P> = ComponentType<P> & { PreviewProps: P };
-
-function shot<P extends object>(name: string, template: Template<P>, overrides: Partial<P> = {}) {
+function shot<P extends object>(name: string, template: ComponentType<P> & { PreviewProps: NoInfer<P> }, overrides: Partial<NoInfer<P>> = {}) {
   return { name, element: createElement(template as ComponentType<P>, { ...template.PreviewProps, ...overrides }) };
 }
 
