@@ -112,6 +112,21 @@ const schema = z.object({
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
   /** Bearer token of GET /api/health/authz (the hourly probe); unset = the route answers 404. */
   HEALTH_PROBE_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  // Workflows (issue 6). With INNGEST_BASE_URL, INNGEST_DEV, or both Inngest Cloud keys set, functions run on
+  // Inngest (served at /api/inngest); otherwise the same functions run in-process (lib/workflows).
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optionalUrl,
+  /** "1"/"true", or the dev server's URL: talk to an Inngest dev server. */
+  INNGEST_DEV: optionalString,
+  /** Mark an authorization inactive after this many days without a token request. */
+  INACTIVITY_THRESHOLD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+  /** Days between inactivity reminders. */
+  INACTIVITY_REMINDER_INTERVAL_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+  /** After this many inactivity reminders, propose revocation to the admins. */
+  INACTIVITY_REMINDERS_BEFORE_PROPOSAL: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(3)),
+  /** How long the one-click link in a reminder email works. */
+  REMINDER_LINK_TTL_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).default(14)),
 
   // Signs session cookies and hashes magic-link tokens. Required in production; in development and tests a
   // random one is created once in AUTH_DEV_SECRET_FILE (lib/auth/auth-secret.ts).

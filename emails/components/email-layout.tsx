@@ -1,6 +1,6 @@
 // The frame every Latchkey email shares: the wordmark, one white card for the message, and a footer that
 // says who sent it and why. Plain on purpose, one column, so it reads well on a phone and in any client.
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { emailTheme as t } from "./theme";
 
@@ -10,9 +10,11 @@ export interface EmailLayoutProps {
   children: ReactNode;
   /** Why the reader got this email; defaults to a generic line. */
   footerNote?: string;
+  /** Where the reader changes which reminders they get (optional reminder emails only). */
+  preferencesUrl?: string;
 }
 
-export function EmailLayout({ preview, children, footerNote }: EmailLayoutProps) {
+export function EmailLayout({ preview, children, footerNote, preferencesUrl }: EmailLayoutProps) {
   return (
     <Html lang="en">
       <Head>
@@ -32,6 +34,15 @@ export function EmailLayout({ preview, children, footerNote }: EmailLayoutProps)
             <Text style={{ margin: 0, fontSize: "13px", lineHeight: "20px", color: t.muted }}>
               {footerNote ?? "You are receiving this email because of your Latchkey account."}
             </Text>
+            {preferencesUrl && (
+              <Text style={{ margin: "8px 0 0", fontSize: "13px", lineHeight: "20px", color: t.muted }}>
+                Don&apos;t want these reminders?{" "}
+                <Link href={preferencesUrl} style={{ color: t.muted, textDecoration: "underline" }}>
+                  Change your email preferences
+                </Link>
+                .
+              </Text>
+            )}
             <Hr style={{ borderColor: t.border, margin: "12px 0" }} />
             <Text style={{ margin: 0, fontSize: "13px", lineHeight: "20px", color: t.muted }}>
               Latchkey · Amazon account connections, kept safe and kept working

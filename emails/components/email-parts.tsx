@@ -1,5 +1,5 @@
 // Small building blocks for email bodies, styled once so every template looks the same.
-import { Button, Heading, Link, Text } from "@react-email/components";
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { emailTheme as t } from "./theme";
 
@@ -46,5 +46,38 @@ export function EmailFallbackLink({ href }: { href: string }) {
         {href}
       </Link>
     </Text>
+  );
+}
+
+/** A short list of facts ("Account", "Renewal due"): label above value, so it never overflows on a phone. */
+export function EmailFacts({ items }: { items: { label: string; value: string }[] }) {
+  return (
+    <Section style={{ margin: "0 0 20px", padding: "12px 16px", backgroundColor: t.background, borderRadius: "8px" }}>
+      {items.map((item) => (
+        <Text key={item.label} style={{ margin: "4px 0", fontSize: "14px", lineHeight: "20px", color: t.foreground }}>
+          <span style={{ color: t.muted }}>{item.label}: </span>
+          <strong style={{ fontWeight: 600 }}>{item.value}</strong>
+        </Text>
+      ))}
+    </Section>
+  );
+}
+
+/** A calm notice box for what happens next or what the reader must not ignore. */
+export function EmailNotice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "warning" }) {
+  const colors = tone === "warning" ? { background: "#fff7e6", border: "#f0c36d" } : { background: "#eef1fd", border: "#c7cef5" };
+  return (
+    <Section style={{ margin: "0 0 20px", padding: "12px 16px", backgroundColor: colors.background, border: `1px solid ${colors.border}`, borderRadius: "8px" }}>
+      <Text style={{ margin: 0, fontSize: "15px", lineHeight: "22px", color: t.foreground }}>{children}</Text>
+    </Section>
+  );
+}
+
+/** A plain link inside running text. */
+export function EmailLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} style={{ color: t.primary, textDecoration: "underline" }}>
+      {children}
+    </Link>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
+import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 import { getAppClient } from "./find-app-client";
 
 export const BILLING_STATUSES = ["good_standing", "action_required", "suspended", "unknown"] as const;
@@ -41,4 +42,6 @@ export async function setBilling(raw: z.input<typeof billingInput>, actor: Actor
       tx,
     );
   });
+  // A reminder that is already due for the new expiry date goes out now, not at the next daily run.
+  await sendWorkflowEvent({ name: "latchkey/app-client.billing-updated", data: { appClientId: appClient.id } });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { ActorType } from "@/lib/generated/prisma/client";
 import { forgetAuthorizationForTokens } from "@/lib/tokens/authorization-for-tokens";
 import { forgetMemoryToken } from "@/lib/tokens/cached-token";
+import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 
 export interface RevocationInput {
   authorizationId: string;
@@ -19,18 +20,20 @@ export interface RevocationInput {
  * Revokes an authorization: deletes its refresh token and cached access tokens and records why.
  * Idempotent: only the call that flips the status writes the audit entry, so a revocation discovered by
  * many concurrent requests is recorded (and later alerted) once. Returns whether this call flipped it.
+ * The call that flipped it also announces `latchkey/authorization.revoked` (the partner's email).
  */
 export async function markAuthorizationRevoked(input: RevocationInput): Promise<boolean> {
   // This instance stops at once; the others within the token service's status age (one second).
   forgetMemoryToken(`authorization:${input.authorizationId}`);
   forgetAuthorizationForTokens(input.authorizationId);
-  return db.$transaction(async (tx) => {
+  const revokedAt = new Date();
+  const flipped = await db.$transaction(async (tx) => {
     const flipped = await tx.authorization.updateMany({
       where: { id: input.authorizationId, tenantId: input.tenantId, status: { not: "REVOKED" } },
       data: {
         status: "REVOKED",
         statusReason: input.statusReason,
-        revokedAt: new Date(),
+        revokedAt,
         refreshTokenCiphertext: null,
         refreshTokenFingerprint: null, // the token is gone; its fingerprint stays in the audit history
       },
@@ -51,4 +54,11 @@ export async function markAuthorizationRevoked(input: RevocationInput): Promise<
     );
     return true;
   });
+  if (flipped) {
+    await sendWorkflowEvent({
+      name: "latchkey/authorization.revoked",
+      data: { authorizationId: input.authorizationId, tenantId: input.tenantId, reason: input.reason, revokedAt: revokedAt.toISOString() },
+    });
+  }
+  return flipped;
 }

@@ -6,7 +6,7 @@ export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; 
   PENDING: { label: "Not connected yet", tone: "secondary", explanation: "Authorization was started but not completed at Amazon." },
   ACTIVE: { label: "Connected", tone: "success", explanation: "Latchkey can request access tokens for this account." },
   REAUTH_REQUIRED: { label: "Renewal needed", tone: "warning", explanation: "Amazon requires you to authorize again before access continues." },
-  QUARANTINED: { label: "Paused", tone: "warning", explanation: "An administrator paused access for this account. Contact your account manager." },
+  QUARANTINED: { label: "Paused", tone: "warning", explanation: "An administrator paused access for this account. Authorizing again lifts the pause, or contact your account manager." },
   REVOKED: { label: "Disconnected", tone: "destructive", explanation: "Latchkey no longer holds a token for this account." },
 };
 
@@ -20,6 +20,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "authorization.self_authorized": "Connected by an administrator (self-authorization)",
   "authorization.connectivity_tested": "Connection tested",
   "authorization.revoked": "Disconnected",
+  "authorization.renewal_overdue": "Renewal date passed: access paused until authorized again",
+  "authorization.marked_inactive": "Marked unused",
+  "authorization.active_again": "In use again",
+  "authorization.revocation_proposed": "Unused for a long time: proposed for disconnection",
+  "authorization.quarantined": "Paused by an administrator",
+  "authorization.quarantine_lifted": "Pause lifted by an administrator",
+  "authorization.reauthorization_requested": "An administrator asked you to authorize again",
 };
 
 /** Where a partner removes the app on Amazon's side too. */

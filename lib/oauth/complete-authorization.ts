@@ -7,6 +7,7 @@ import { testConnectivity, type ConnectivityResult } from "@/lib/authorizations/
 import { db } from "@/lib/db/client";
 import type { AuthType } from "@/lib/generated/prisma/client";
 import { requestedRoles } from "@/lib/roles/ledger";
+import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 import type { CallbackFailure } from "./callback-failures";
 import { consumeOAuthState } from "./oauth-state";
 
@@ -114,6 +115,11 @@ export async function completeAuthorization(params: CallbackParams, bindingCooki
   const connectivity = await testConnectivity(
     { id: authorization.id, tenantId: state.tenantId, region: state.region, status: "ACTIVE", refreshTokenCiphertext: sealed.refreshTokenCiphertext, tenant: authorization.tenant },
     { accessToken: token.accessToken, actorType: "SYSTEM" },
+  );
+  await sendWorkflowEvent(
+    reauthorized
+      ? { name: "latchkey/authorization.reauthorized", data: { authorizationId: authorization.id, tenantId: state.tenantId, renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS).toISOString() } }
+      : { name: "latchkey/authorization.created", data: { authorizationId: authorization.id, tenantId: state.tenantId, flow: authType } },
   );
   return { ok: true, authorizationId: authorization.id, reauthorized, connectivity };
 }

@@ -4,6 +4,7 @@ import { ConfigError, readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { getKeyRing } from "@/lib/vault";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { describeWorkflowMode, inngestConnection } from "@/lib/workflows/mode";
 
 /**
  * Runs once when the server starts: a bad configuration stops it with one line naming the variable,
@@ -27,26 +28,19 @@ export function bootCheck(): void {
       database: describeDatabase(env),
       amazon: env.AMAZON_ENDPOINTS === "sandbox" ? `sandbox at ${env.SANDBOX_URL}` : "Amazon production endpoints",
       email: env.RESEND_API_KEY ? "Resend" : "dev outbox (no RESEND_API_KEY)",
+      workflows: describeWorkflowMode(env),
       vault: env.VAULT_MASTER_KEYS ? "master keys from VAULT_MASTER_KEYS" : `development key file ${env.VAULT_DEV_KEY_FILE}`,
     },
     "Latchkey starting",
   );
 }
 
-/** How often the client-secret checks run in-process (until the workflow engine schedules them). */
-const ROTATION_CHECK_INTERVAL_MS = 10 * 60 * 1000;
-
-function every(intervalMs: number, name: string, job: () => Promise<unknown>): void {
-  const run = () => job().catch((error: unknown) => logger.error({ err: error, job: name }, "background job failed"));
-  setTimeout(run, 30_000).unref();
-  setInterval(run, intervalMs).unref();
-}
-
 /**
  * Background work that belongs to a running server: the SQS consumer of the app client's rotation
- * notifications, when a queue is configured (in sandbox mode, the sandbox's queue), and the client-secret
- * checks: overdue rotations are flagged and a secret close to expiry is rotated. Once per process; the
- * checks are idempotent (a rotation in progress blocks a second one).
+ * notifications, when a queue is configured (in sandbox mode, the sandbox's queue), and, when no Inngest is
+ * configured, the in-process schedule of the workflow crons (client-secret checks, the daily lifecycle scan,
+ * reminders, the admin digest: inngest/functions). On Inngest, Inngest fires the crons through /api/inngest.
+ * Once per process.
  */
 export async function startBackgroundWork(): Promise<void> {
   const holder = globalThis as typeof globalThis & { __latchkeyBackground?: boolean };
@@ -59,10 +53,8 @@ export async function startBackgroundWork(): Promise<void> {
   } else {
     logger.info("no SQS queue configured: client-secret notifications arrive only through POST /api/notifications/amazon");
   }
-  const { checkRotations } = await import("@/lib/app-client/rotation/check-rotations");
-  const { rotateIfExpiring } = await import("@/lib/app-client/rotation/rotate-if-expiring");
-  every(ROTATION_CHECK_INTERVAL_MS, "client-secret checks", async () => {
-    await checkRotations();
-    await rotateIfExpiring();
-  });
+  if (inngestConnection(env).mode === "in-process") {
+    const { startInProcessSchedule } = await import("@/lib/workflows/in-process-runner");
+    startInProcessSchedule();
+  }
 }

@@ -82,6 +82,12 @@ export default async function ConnectionsPage() {
             ))
         )}
       </section>
+      <p className="text-sm text-muted-foreground">
+        We email {tenant.contactEmail} before renewals are due.{" "}
+        <Link href="/connect/preferences" className="font-medium text-foreground underline underline-offset-4">
+          Email preferences
+        </Link>
+      </p>
     </div>
   );
 }

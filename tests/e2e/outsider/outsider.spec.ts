@@ -50,7 +50,8 @@ type Check =
   | "outsider-opens-callback" // B opens the callback Amazon sent to A's browser: refused, A unchanged
   | "unsigned-post-refused" // a POST without the HMAC signature is not accepted
   | "api-key-scoped" // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
-  | "bearer-token-only"; // its token is unset on the test server: 404 signed out, with B's session, and with a made-up bearer
+  | "bearer-token-only" // its token is unset on the test server: 404 signed out, with B's session, and with a made-up bearer
+  | "inngest-only"; // Inngest's door: without Inngest configured (the test server) a 404 for every method; with it, serve() checks Inngest's signature
 
 interface Entry {
   kind: Kind;
@@ -81,6 +82,8 @@ const TABLE: Record<string, Entry> = {
   "page /connect/consent":             { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/consent?marketplace=ATVPDKIKX0DER" },
   "page /appstore/login":              { kind: "signed-in", check: "asks-to-sign-in",   url: `/appstore/login?amazon_callback_uri=${encodeURIComponent(`${SANDBOX_URL}/sellercentral/us/apps/authorize/confirm-appstore`)}&amazon_state=outsider&version=beta` },
   "page /connect/connections/[id]":    { kind: "tenant",    check: "outsider-gets-404", url: (w) => `/connect/connections/${w.a.connectionId}` },
+  "page /connect/preferences":         { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/preferences", note: "the business comes from the session" },
+  "page /connect/renew":               { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/renew?token=outsider.token", note: "a reminder's signed link; another business's authorization is a 404 (tests/integration/workflows/reminder-link)" },
   "page /admin":                       { kind: "admin",     check: "partner-gets-404",  url: "/admin" },
   "page /admin/api-keys":              { kind: "admin",     check: "partner-gets-404",  url: "/admin/api-keys" },
   "page /admin/app-client":            { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client" },
@@ -104,6 +107,7 @@ const TABLE: Record<string, Entry> = {
   "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
   "route /api/health/authz":           { kind: "probe",     check: "bearer-token-only", url: "/api/health/authz", note: "HEALTH_PROBE_TOKEN; 401 with a wrong bearer once set (tests/integration/health)" },
   "route /api/metrics":                { kind: "probe",     check: "bearer-token-only", url: "/api/metrics", note: "METRICS_TOKEN; 401 with a wrong bearer once set (tests/integration/monitoring)" },
+  "route /api/inngest":                { kind: "service",   check: "inngest-only",      url: "/api/inngest", note: "signed by Inngest (INNGEST_SIGNING_KEY) when Inngest is configured" },
   // server actions
   "action requestSignInLinkAction":    { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in" },
   "action signOutAction":              { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "signs out whoever calls it" },
@@ -125,6 +129,11 @@ const TABLE: Record<string, Entry> = {
   "action rewrapDataKeysAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
   "action evaluateAlertsNowAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/alerts" },
   "action runPreflightAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
+  "action saveReminderPreferencesAction": { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect/preferences", note: "the business comes from the session; no ids in the form" },
+  "action quarantineAuthorizationAction": { kind: "admin",   check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
+  "action liftQuarantineAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
+  "action killAuthorizationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
+  "action requestReauthorizationAction": { kind: "admin",   check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -217,7 +226,7 @@ function urlOf(entry: Entry, w?: World): string {
 }
 
 function needsWorld(entry: Entry): boolean {
-  return typeof entry.url === "function" || !["anyone-opens", "asks-to-sign-in", "hosted-on-public-page", "hosted-on-sign-in-page", "unsigned-post-refused"].includes(entry.check);
+  return typeof entry.url === "function" || !["anyone-opens", "asks-to-sign-in", "hosted-on-public-page", "hosted-on-sign-in-page", "unsigned-post-refused", "inngest-only"].includes(entry.check);
 }
 
 /** A's connection, as A sees it in A's own browser. */
@@ -261,6 +270,14 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
   },
 
   "hosted-on-sign-in-page": async (ctx) => CHECKS["asks-to-sign-in"](ctx),
+
+  "inngest-only": async ({ page, entry }) => {
+    const url = urlOf(entry);
+    for (const method of ["GET", "POST", "PUT"] as const) {
+      const response = await page.request.fetch(url, { method, data: method === "GET" ? undefined : {}, failOnStatusCode: false });
+      expect(response.status(), `${method} ${url} without Inngest configured`).toBe(404);
+    }
+  },
 
   "gone-in-production": async ({ page, entry, w }) => {
     await expectNotFoundPage(page, urlOf(entry, w));
@@ -467,6 +484,7 @@ const DESCRIBE: Record<Check, string> = {
   "unsigned-post-refused": "an unsigned post is refused",
   "api-key-scoped": "no key gets 401, a key for another business gets nothing of A's",
   "bearer-token-only": "without its configured token it does not exist, whoever asks",
+  "inngest-only": "without Inngest configured it is a 404 for everyone",
 };
 
 for (const [name, entry] of Object.entries(TABLE)) {

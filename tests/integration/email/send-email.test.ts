@@ -8,6 +8,8 @@ import { emailMode } from "@/lib/email/mode";
 import { listOutbox } from "@/lib/email/list-outbox";
 import { resetServerEnvForTests } from "@/lib/env";
 import { createLogger, setLogger } from "@/lib/log/logger";
+import { verifyReminderToken } from "@/lib/lifecycle/reminder-link";
+import { runCronInProcess } from "@/lib/workflows/in-process-runner";
 import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
 import { startFakeResend, type FakeResend } from "./fake-resend";
 
@@ -141,6 +143,32 @@ describe("sendEmail through Resend (a local fake of its API)", () => {
     expect(row.error).toContain("validation_error");
     expect(row.error).not.toContain(RESEND_KEY);
     expect(row.html).not.toContain("resend-token-3");
+  });
+
+  it("delivers a renewal reminder from the lifecycle scan: recipient, subject, and a signed link that lands on reauthorization", async () => {
+    const tenant = await db.tenant.create({ data: { name: "Northwind", kind: "SELLER", contactEmail: "owner@northwind.test", marketplaceIds: ["ATVPDKIKX0DER"] } });
+    const authorizedAt = new Date("2026-01-10T12:00:00Z");
+    const authorization = await db.authorization.create({
+      data: { tenantId: tenant.id, region: "NA", authType: "WEBSITE", status: "ACTIVE", sellingPartnerId: "A2NORTHWIND", authorizedAt, lastUsedAt: authorizedAt, renewalDueAt: new Date(authorizedAt.getTime() + 365 * 86_400_000) },
+    });
+    const now = new Date(authorization.renewalDueAt!.getTime() - 7 * 86_400_000 + 60_000);
+    await db.authorization.update({ where: { id: authorization.id }, data: { lastUsedAt: now } });
+    await runCronInProcess("lifecycle-scan", now);
+    await runCronInProcess("lifecycle-scan", now);
+
+    expect(resend.received).toHaveLength(1);
+    const [request] = resend.received;
+    expect(request?.body.from).toBe(FROM);
+    expect([request?.body.to].flat()).toEqual(["owner@northwind.test"]);
+    expect(request?.body.subject).toBe("Renew your Seller Central connection in 6 days");
+    expect(request?.headers["idempotency-key"]).toBe(`renewal:${authorization.id}:${authorization.renewalDueAt!.toISOString()}:7`);
+    const hrefs = [...(request?.body.html ?? "").matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+    const renew = hrefs.find((href) => href.startsWith("http://localhost:3000/connect/renew?token="));
+    expect(renew).toBeDefined();
+    expect(verifyReminderToken(new URL(renew!).searchParams.get("token"), now)).toEqual({ ok: true, authorizationId: authorization.id });
+    expect(hrefs).toContain("http://localhost:3000/connect/preferences");
+    expect(request?.body.text).toContain("http://localhost:3000/connect/renew?token=");
+    expect(await db.emailOutbox.findFirstOrThrow()).toMatchObject({ status: "SENT", provider: "resend", template: "renewal-reminder" });
   });
 
   it("records an unreachable Resend as FAILED instead of throwing", async () => {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
+import { LifecycleActions } from "@/components/admin/lifecycle-actions";
 import { StatusBadge } from "@/components/connect/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -84,6 +85,7 @@ export default async function AdminTenantPage({ params, searchParams }: { params
             </dl>
             {a.statusReason && <p className="text-sm text-muted-foreground">{a.statusReason}</p>}
             {a.status === "ACTIVE" && <AdminTestButton authorizationId={a.id} />}
+            <LifecycleActions authorizationId={a.id} status={a.status} />
           </CardContent>
         </Card>
       ))}

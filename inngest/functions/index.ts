@@ -1,0 +1,34 @@
+import "server-only";
+// Every workflow Latchkey runs. Served by /api/inngest on Inngest and executed by lib/workflows'
+// in-process runner otherwise. To add one, write it in this folder with onEvent/onCron (../workflow)
+// and append it here.
+import type { WorkflowDefinition } from "../workflow";
+import { adminDigest } from "./admin-digest";
+import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
+import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";
+import { lifecycleScan } from "./lifecycle-scan";
+import { notifyConnected, notifyReauthorized } from "./notify-connected";
+import { notifyQuarantined, notifyReauthorizationRequested } from "./notify-reauthorization-needed";
+import { notifyRevoked } from "./notify-revoked";
+
+export const workflows = [
+  lifecycleScan,
+  checkAuthorizationLifecycleFn,
+  notifyConnected,
+  notifyReauthorized,
+  notifyRevoked,
+  notifyQuarantined,
+  notifyReauthorizationRequested,
+  clientSecretChecks,
+  appClientExpiryReminders,
+  appClientBillingChanged,
+  adminDigest,
+];
+
+/** The Inngest functions, for serve(). */
+export const inngestFunctions = workflows.map((workflow) => workflow.fn);
+
+/** The plain definitions, for the in-process runner. */
+export function workflowDefinitions(): WorkflowDefinition[] {
+  return workflows.map((workflow) => workflow.definition);
+}

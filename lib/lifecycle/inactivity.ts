@@ -1,0 +1,62 @@
+import "server-only";
+// Inactivity, a portal-side policy (AMAZON.md): an authorization unused for INACTIVITY_THRESHOLD_DAYS is
+// marked inactive; the partner is reminded every INACTIVITY_REMINDER_INTERVAL_DAYS; after
+// INACTIVITY_REMINDERS_BEFORE_PROPOSAL reminders (and one more interval) revocation is proposed to the admins
+// (the daily digest lists it). Any token request clears the mark (lib/tokens/usage.ts), and so does the scan
+// when it sees a use after the mark. Each spell of inactivity is its own cycle of reminders.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { readServerEnv } from "@/lib/env";
+import type { LifecycleSubject } from "./authorization-subject";
+import { claimNotice, countNotices, noticeEmailKey, type NoticeKey } from "./notices";
+import { sendInactivityReminder } from "./partner-emails";
+import type { ReminderPreferences } from "./preferences";
+import { DAY, wholeDaysBetween } from "./thresholds";
+
+export type InactivityOutcome = "active" | "cleared" | "marked_and_reminded" | "reminded" | "waiting" | "proposed_revocation" | "skipped";
+
+export async function checkInactivity(subject: LifecycleSubject, preferences: ReminderPreferences, now: Date): Promise<InactivityOutcome> {
+  if (subject.status !== "ACTIVE") return "skipped";
+  const env = readServerEnv();
+  const lastActivity = subject.lastUsedAt ?? subject.authorizedAt;
+  if (!lastActivity) return "skipped";
+
+  let inactiveSince = subject.inactiveSince;
+  if (inactiveSince && subject.lastUsedAt && subject.lastUsedAt > inactiveSince) {
+    await db.authorization.updateMany({ where: { id: subject.id, inactiveSince }, data: { inactiveSince: null } });
+    await recordAuditEvent({ action: "authorization.active_again", actorType: "SYSTEM", tenantId: subject.tenantId, authorizationId: subject.id });
+    return "cleared";
+  }
+  let marked = false;
+  if (!inactiveSince) {
+    if (now.getTime() - lastActivity.getTime() < env.INACTIVITY_THRESHOLD_DAYS * DAY) return "active";
+    const updated = await db.authorization.updateMany({ where: { id: subject.id, inactiveSince: null, status: "ACTIVE" }, data: { inactiveSince: now } });
+    if (updated.count === 0) return "waiting"; // another run marked it just now
+    await recordAuditEvent({ action: "authorization.marked_inactive", actorType: "SYSTEM", tenantId: subject.tenantId, authorizationId: subject.id, details: { lastUsedAt: subject.lastUsedAt?.toISOString() ?? null } });
+    inactiveSince = now;
+    marked = true;
+  }
+
+  const cycle = inactiveSince.toISOString();
+  const interval = env.INACTIVITY_REMINDER_INTERVAL_DAYS * DAY;
+  const sent = await countNotices({ kind: "inactivity", subjectId: subject.id, cycle });
+  const max = env.INACTIVITY_REMINDERS_BEFORE_PROPOSAL;
+  if (sent < max) {
+    if (now.getTime() < inactiveSince.getTime() + sent * interval) return "waiting";
+    const key: NoticeKey = { kind: "inactivity", subjectId: subject.id, cycle, stage: String(sent + 1) };
+    if (!(await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.inactivityReminders }))) return "waiting";
+    if (preferences.inactivityReminders) await sendInactivityReminder(subject, { unusedDays: wholeDaysBetween(lastActivity, now), dedupeKey: noticeEmailKey(key) });
+    return marked ? "marked_and_reminded" : "reminded";
+  }
+  if (now.getTime() < inactiveSince.getTime() + max * interval) return "waiting";
+  const proposal: NoticeKey = { kind: "revocation_proposed", subjectId: subject.id, cycle, stage: "proposal" };
+  if (!(await claimNotice({ ...proposal, tenantId: subject.tenantId, emailed: false }))) return "waiting";
+  await recordAuditEvent({
+    action: "authorization.revocation_proposed",
+    actorType: "SYSTEM",
+    tenantId: subject.tenantId,
+    authorizationId: subject.id,
+    details: { inactiveSince: cycle, remindersSent: sent },
+  });
+  return "proposed_revocation";
+}

@@ -1,0 +1,37 @@
+// Tenants and authorizations written straight to the test database, with dates a test controls.
+import { db } from "@/lib/db/client";
+
+export const DAY = 86_400_000;
+let sequence = 0;
+
+export async function seedAuthorization(options: { authorizedAt: Date; lastUsedAt?: Date | null; kind?: "SELLER" | "VENDOR"; status?: "ACTIVE" | "QUARANTINED" | "REAUTH_REQUIRED" }) {
+  const n = ++sequence;
+  const tenant = await db.tenant.create({
+    data: { name: `Shop ${n}`, kind: options.kind ?? "SELLER", contactEmail: `owner-${n}@shop.test`, marketplaceIds: ["ATVPDKIKX0DER"] },
+  });
+  const authorization = await db.authorization.create({
+    data: {
+      tenantId: tenant.id,
+      region: "NA",
+      authType: "WEBSITE",
+      status: options.status ?? "ACTIVE",
+      sellingPartnerId: `A2SEED${String(n).padStart(6, "0")}`,
+      refreshTokenCiphertext: "lk1.test.not-a-real-envelope",
+      refreshTokenFingerprint: `fp${n}`,
+      authorizedAt: options.authorizedAt,
+      renewalDueAt: new Date(options.authorizedAt.getTime() + 365 * DAY),
+      lastUsedAt: options.lastUsedAt === undefined ? options.authorizedAt : options.lastUsedAt,
+    },
+  });
+  return { tenant, authorization };
+}
+
+export async function emailsTo(to: string, template?: string) {
+  return db.emailOutbox.findMany({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: "asc" } });
+}
+
+/** The first link in an email's HTML that starts with `prefix`. */
+export function linkIn(html: string, prefix: string): string | undefined {
+  const match = html.match(new RegExp(`href="(${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"]*)"`));
+  return match?.[1]?.replace(/&amp;/g, "&");
+}
