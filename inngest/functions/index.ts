@@ -7,6 +7,7 @@ import { adminDigest } from "./admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
 import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";
 import { lifecycleScan } from "./lifecycle-scan";
+import { alertEvaluation, monitoringRetention } from "./monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "./notify-connected";
 import { notifyQuarantined, notifyReauthorizationRequested } from "./notify-reauthorization-needed";
 import { notifyRevoked } from "./notify-revoked";
@@ -23,6 +24,8 @@ export const workflows = [
   appClientExpiryReminders,
   appClientBillingChanged,
   adminDigest,
+  alertEvaluation,
+  monitoringRetention,
 ];
 
 /** The Inngest functions, for serve(). */

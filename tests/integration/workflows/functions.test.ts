@@ -8,6 +8,7 @@ import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks }
 import { checkAuthorizationLifecycleFn } from "@/inngest/functions/check-authorization-lifecycle";
 import { workflows } from "@/inngest/functions";
 import { lifecycleScan } from "@/inngest/functions/lifecycle-scan";
+import { alertEvaluation, monitoringRetention } from "@/inngest/functions/monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "@/inngest/functions/notify-connected";
 import { notifyQuarantined, notifyReauthorizationRequested } from "@/inngest/functions/notify-reauthorization-needed";
 import { notifyRevoked } from "@/inngest/functions/notify-revoked";
@@ -165,5 +166,34 @@ describe("app client and admin functions", () => {
     const [digest] = await emailsTo(ADMIN, "admin-digest");
     expect(digest?.html).toContain(tenant.name);
     expect(digest?.html).toContain(`http://localhost:3000/admin/tenants/${tenant.id}`);
+  });
+});
+
+describe("monitoring functions", () => {
+  it("evaluate-alerts fires a refresh-failure alert once, notifies the admins once, and resolves it when refreshes work again", async () => {
+    const { authorization } = await seedAuthorization({ authorizedAt: new Date(Date.now() - 10 * DAY) });
+    await db.authorization.update({ where: { id: authorization.id }, data: { consecutiveFailures: 2, lastRefreshError: "amazon_unavailable" } });
+
+    const first = await engine(alertEvaluation.fn).execute({ events: cronEvent(new Date()) });
+    expect(first.result).toMatchObject({ fired: 1, resolved: 0, open: 1 });
+    const again = await engine(alertEvaluation.fn).execute({ events: cronEvent(new Date()) });
+    expect(again.result).toMatchObject({ fired: 0, resolved: 0, open: 1 });
+    expect(await db.alert.count({ where: { rule: "refresh_failing", authorizationId: authorization.id } })).toBe(1);
+    const fired = await emailsTo(ADMIN);
+    expect(fired).toHaveLength(1);
+
+    await db.authorization.update({ where: { id: authorization.id }, data: { consecutiveFailures: 0, lastRefreshError: null } });
+    const cleared = await engine(alertEvaluation.fn).execute({ events: cronEvent(new Date()) });
+    expect(cleared.result).toMatchObject({ fired: 0, resolved: 1, open: 0 });
+    expect(await db.alert.findFirstOrThrow({ where: { authorizationId: authorization.id } })).toMatchObject({ state: "RESOLVED" });
+  });
+
+  it("monitoring-retention deletes outcome buckets past the retention period and keeps recent ones", async () => {
+    const { authorization } = await seedAuthorization({ authorizedAt: new Date(Date.now() - 10 * DAY) });
+    const bucket = (bucketStart: Date) => ({ authorizationId: authorization.id, bucketStart, operation: "getOrders", statusClass: "2xx", count: 3 });
+    await db.spApiCallBucket.createMany({ data: [bucket(new Date(Date.now() - 30 * DAY)), bucket(new Date(Date.now() - 60_000))] });
+    const run = await engine(monitoringRetention.fn).execute({ events: cronEvent(new Date()) });
+    expect(run.result).toMatchObject({ buckets: 1 });
+    expect(await db.spApiCallBucket.count()).toBe(1);
   });
 });
