@@ -22,7 +22,7 @@ export async function listAlerts(filters: AlertFilters, limit = 100) {
       where,
       orderBy: [{ state: "asc" }, { firedAt: "desc" }],
       take: limit,
-      include: { deliveries: { select: { event: true, channel: true, status: true, error: true, at: true }, orderBy: { at: "asc" } } },
+      include: { deliveries: { select: { event: true, channel: true, status: true, httpStatus: true, error: true, at: true, attempts: true, nextAttemptAt: true }, orderBy: { at: "asc" } } },
     }),
     db.alert.count({ where: { state: "OPEN" } }),
   ]);
