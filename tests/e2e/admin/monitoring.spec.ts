@@ -48,6 +48,9 @@ test("an admin sees a new connection on the monitoring, health and alerts pages 
   const result = page.getByTestId("preflight-result");
   await expect(result).toContainText("Preflight passed: this authorization can be enabled for jobs.", { timeout: 30_000 });
   await expect(result).toContainText("A fresh token was issued and Amazon answered a test call with it.");
+  // Billing standing is not recorded on a fresh install: a warning, not a pass.
+  await expect(result).toContainText("One check below needs a look, but does not block jobs.");
+  await expect(result.getByRole("listitem").filter({ hasText: "Billing and client secret in standing" })).toContainText("Check this");
   await page.screenshot({ path: "test-results/admin-health.png", fullPage: true });
 
   await page.goto("/admin/alerts");
