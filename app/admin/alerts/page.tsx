@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EvaluateAlertsButton } from "@/components/admin/monitoring/evaluate-alerts-button";
 import { LiveAlertList } from "@/components/admin/monitoring/live-alert-list";
+import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { Button } from "@/components/ui/button";
 import { alertFilters, listAlertsView } from "@/lib/alerts/list-alerts";
 import { ALERT_RULES, RULE_LABELS } from "@/lib/alerts/rules";
@@ -14,6 +15,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const view = await listAlertsView(filters);
   return (
     <div className="space-y-6">
+      <MonitoringNav current="/admin/alerts" />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Alerts</h1>

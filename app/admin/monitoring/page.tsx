@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveMonitoring } from "@/components/admin/monitoring/live-monitoring";
+import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { requireAdmin } from "@/lib/auth/session";
 import { isOutcomeRange, OUTCOME_RANGES } from "@/lib/monitoring/get-outcome-series";
 import { getMonitoringSnapshot } from "@/lib/monitoring/get-monitoring-snapshot";
@@ -15,6 +16,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const snapshot = await getMonitoringSnapshot({ range });
   return (
     <div className="space-y-6">
+      <MonitoringNav current="/admin/monitoring" />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Monitoring</h1>
         <p className="mt-2 text-muted-foreground">

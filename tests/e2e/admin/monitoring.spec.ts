@@ -39,6 +39,8 @@ test("an admin sees a new connection on the monitoring, health and alerts pages 
   expect(bad.status()).toBe(422);
   expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
 
+  await page.getByRole("navigation", { name: "On-call pages" }).getByRole("link", { name: "Health" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Health" })).toBeVisible();
   await page.goto("/admin/health?show=all");
   await expect(page.getByRole("heading", { level: 1, name: "Health" })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: partner.businessName });
@@ -55,6 +57,7 @@ test("an admin sees a new connection on the monitoring, health and alerts pages 
 
   await page.goto("/admin/alerts");
   await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "On-call pages" }).getByRole("link", { name: "Alerts" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("open-alert-count")).toHaveText(/^(No alert is open\.|\d+ alerts? (is|are) open\.)$/);
   await expect(page.getByTestId("refresh-note")).toContainText("refreshes every 30 seconds");
   await page.getByRole("button", { name: "Check now" }).click();
