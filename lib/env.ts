@@ -106,6 +106,8 @@ const schema = z.object({
   ALERT_WEBHOOK_URL: optionalUrl,
   ALERT_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -hex 32`)").optional()),
   ALERT_WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(5000)),
+  /** Sends of one alert notification (per channel) before it is marked failed for good; retries back off 1, 2, 4, 8… minutes. */
+  ALERT_DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(5)),
   /** SP-API outcome buckets older than this are deleted by the retention sweep. */
   MONITORING_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(400).default(14)),
   /** Bearer token of GET /api/metrics (Prometheus); unset = the route answers 404. */

@@ -1,13 +1,14 @@
 import "server-only";
 // The alert engine: one idempotent pass over every rule. A condition that appears opens one alert per
 // (rule, subject) and notifies once; while it lasts, later passes only refresh the open alert; when it
-// clears, the alert resolves and the resolution is notified once. Safe to run from any number of
+// clears, the alert resolves and the resolution is notified once. Failed notifications are retried with
+// backoff at the end of each pass (retryAlertDeliveries). Safe to run from any number of
 // schedulers at once (the unique `openKey` and the claimed deliveries decide every race).
 // Scheduled by the lead as an Inngest cron; tests call it directly.
 import { db } from "@/lib/db/client";
 import { Prisma, type Alert } from "@/lib/generated/prisma/client";
 import { logger, redact } from "@/lib/log";
-import { notifyAlert } from "./notify-alert";
+import { notifyAlert, retryAlertDeliveries } from "./notify-alert";
 import { ALERT_RULES, RULE_FINDERS, type AlertRule, type Finding } from "./rules";
 import { readAlertSettings } from "./settings";
 
@@ -16,6 +17,8 @@ export interface AlertEvaluation {
   resolved: { id: string; rule: AlertRule; subject: string }[];
   open: number;
   notified: number;
+  /** Earlier notifications that failed (or were interrupted) and were sent again in this pass. */
+  retried: number;
 }
 
 const RESOLVED_NOTIFY_GRACE_MS = 24 * 3_600_000;
@@ -58,7 +61,7 @@ async function openOrRefresh(rule: AlertRule, finding: Finding, now: Date, exist
 /** Runs every alert rule once at `now`. Idempotent: a second run at the same `now` changes nothing. */
 export async function evaluateAlerts({ now = new Date() }: { now?: Date } = {}): Promise<AlertEvaluation> {
   const settings = readAlertSettings();
-  const result: AlertEvaluation = { fired: [], resolved: [], open: 0, notified: 0 };
+  const result: AlertEvaluation = { fired: [], resolved: [], open: 0, notified: 0, retried: 0 };
   for (const rule of ALERT_RULES) {
     let findings: Finding[];
     try {
@@ -84,6 +87,7 @@ export async function evaluateAlerts({ now = new Date() }: { now?: Date } = {}):
     }
   }
   result.notified = await notifyPendingAlerts(now);
+  result.retried = (await retryAlertDeliveries({ now })).retried;
   result.open = await db.alert.count({ where: { state: "OPEN" } });
   if (result.fired.length || result.resolved.length) logger.info({ fired: result.fired.length, resolved: result.resolved.length, open: result.open }, "alerts evaluated");
   return result;
@@ -113,3 +117,5 @@ export async function notifyPendingAlerts(now: Date): Promise<number> {
   }
   return notified;
 }
+
+export { retryAlertDeliveries } from "./notify-alert";

@@ -19,7 +19,7 @@ export type PreflightCheckId = "token" | "roles" | "vendor" | "billing";
 export interface PreflightCheck {
   id: PreflightCheckId;
   label: string;
-  status: "pass" | "fail" | "skipped";
+  status: "pass" | "warn" | "fail" | "skipped";
   /** What was found and, when it failed, what to fix. */
   detail: string;
 }
@@ -96,7 +96,9 @@ export async function runPreflight(input: { authorizationId: string; actorType: 
   const billing = checkChargeMethod(app, now, thresholds);
   const secret = checkClientSecret(app?.secrets[0] ?? null, now, thresholds);
   const failing = [billing, secret].filter((c) => c.status === "fail");
-  checks.push(failing.length ? check("billing", "fail", failing.map((c) => c.detail).join(" ")) : check("billing", "pass", [billing, secret].map((c) => c.detail).join(" ")));
+  // A warning (billing not recorded, a secret expiring soon) does not block jobs, but must not read as "Passed".
+  const warning = [billing, secret].some((c) => c.status === "warn");
+  checks.push(failing.length ? check("billing", "fail", failing.map((c) => c.detail).join(" ")) : check("billing", warning ? "warn" : "pass", [billing, secret].map((c) => c.detail).join(" ")));
 
   const passed = checks.every((c) => c.status !== "fail");
   await recordAuditEvent({

@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 export interface ReceivedWebhook {
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The HTTP status this request was answered with. */
+  status: number;
 }
 
 export interface WebhookReceiver {
@@ -12,18 +14,26 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** The status the next requests are answered with (200 by default). */
   respondWith(status: number): void;
+  /** Answers the next `times` requests with `status` (503 by default), then goes back to respondWith's status. */
+  failTimes(times: number, status?: number): void;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let status = 200;
+  let failures: { left: number; status: number } = { left: 0, status: 503 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(status, { "content-type": "application/json" }).end("{}");
+      let answer = status;
+      if (failures.left > 0) {
+        failures.left--;
+        answer = failures.status;
+      }
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status: answer });
+      res.writeHead(answer, { "content-type": "application/json" }).end("{}");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -34,6 +44,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     respondWith: (next) => {
       status = next;
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    failTimes: (times, failStatus = 503) => {
+      failures = { left: times, status: failStatus };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { CheckCell, StandingBadge } from "@/components/admin/monitoring/standing-badge";
 import { PreflightPanel } from "@/components/admin/preflight-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -24,6 +25,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   const preflightFor = preflight ? (await getAuthzHealth({ authorizationId: preflight.slice(0, 64), include: "all" })).authorizations[0] : undefined;
   return (
     <div className="space-y-6">
+      <MonitoringNav current="/admin/health" />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Health</h1>
         <p className="mt-2 text-muted-foreground">
@@ -34,7 +36,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
       {preflightFor && (
         <div className="space-y-2">
           <p className="text-sm text-muted-foreground">
-            {preflightFor.tenantName} · {preflightFor.region} · <span className="font-mono">{preflightFor.sellingPartnerId ?? "—"}</span>
+            Preflight for {preflightFor.tenantName} ({preflightFor.region}, selling partner <span className="font-mono">{preflightFor.sellingPartnerId ?? "not known yet"}</span>)
           </p>
           <PreflightPanel authorizationId={preflightFor.authorizationId} />
         </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OutcomeCharts } from "@/components/admin/monitoring/outcome-charts";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LiveMonitoring } from "@/components/admin/monitoring/live-monitoring";
+import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { requireAdmin } from "@/lib/auth/session";
-import { getTopFailingAuthorizations, isOutcomeRange, OUTCOME_RANGES } from "@/lib/monitoring/get-outcome-series";
+import { isOutcomeRange, OUTCOME_RANGES } from "@/lib/monitoring/get-outcome-series";
+import { getMonitoringSnapshot } from "@/lib/monitoring/get-monitoring-snapshot";
 import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "Monitoring" };
@@ -12,9 +13,10 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   await requireAdmin("/admin/monitoring");
   const requested = (await searchParams).range;
   const range = isOutcomeRange(requested) ? requested : "24h";
-  const failing = await getTopFailingAuthorizations({ range });
+  const snapshot = await getMonitoringSnapshot({ range });
   return (
     <div className="space-y-6">
+      <MonitoringNav current="/admin/monitoring" />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Monitoring</h1>
         <p className="mt-2 text-muted-foreground">
@@ -29,44 +31,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </nav>
-      <OutcomeCharts range={range} />
-      <div className="space-y-2">
-        <h2 className="text-lg font-semibold">Authorizations with the most failed calls</h2>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Tenant</TableHead>
-              <TableHead className="text-right">Calls</TableHead>
-              <TableHead className="text-right">Failed</TableHead>
-              <TableHead className="text-right">401</TableHead>
-              <TableHead className="text-right">403</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {failing.map((f) => (
-              <TableRow key={f.authorizationId}>
-                <TableCell>
-                  <Link href={`/admin/tenants/${f.tenantId}`} className="font-medium underline-offset-4 hover:underline">
-                    {f.tenantName}
-                  </Link>
-                  <span className="ml-2 text-xs text-muted-foreground">{f.region}</span>
-                </TableCell>
-                <TableCell className="text-right">{f.calls}</TableCell>
-                <TableCell className="text-right">{f.failures}</TableCell>
-                <TableCell className="text-right">{f.s401}</TableCell>
-                <TableCell className="text-right">{f.s403}</TableCell>
-              </TableRow>
-            ))}
-            {failing.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
-                  No failed calls in this period.
-                </TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </div>
+      <LiveMonitoring initial={snapshot} />
     </div>
   );
 }

@@ -40,7 +40,13 @@ export function OutcomeChartsView({ points, stepMs }: { points: OutcomePoint[]; 
               <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
               <XAxis dataKey="time" fontSize={11} minTickGap={24} />
               <YAxis fontSize={11} unit="%" domain={[0, "auto"]} />
-              <Tooltip formatter={(value, name) => [`${String(value)}%`, name]} />
+              <Tooltip
+                formatter={(value, name) => [`${String(value)}%`, name]}
+                labelFormatter={(label, payload) => {
+                  const calls = (payload[0]?.payload as { calls?: number } | undefined)?.calls ?? 0;
+                  return `${String(label)} UTC: ${calls === 0 ? "no calls" : `${calls} call${calls === 1 ? "" : "s"}`}`;
+                }}
+              />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {SERIES.map((s) => (
                 <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.color} dot={false} isAnimationActive={false} />

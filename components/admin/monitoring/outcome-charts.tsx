@@ -1,40 +1,10 @@
 import "server-only";
 // SP-API outcome charts, overall or for one authorization (the dashboard's detail page reuses it).
 // Server component: the data comes from lib/monitoring; the charts are drawn on the client.
+// /admin/monitoring polls instead (live-monitoring.tsx).
 import { getOutcomeSeries, type OutcomeRange } from "@/lib/monitoring/get-outcome-series";
-import { OutcomeChartsView } from "./outcome-charts-view";
-
-function rate(part: number, whole: number): string {
-  return whole === 0 ? "—" : `${((part / whole) * 100).toFixed(1)}%`;
-}
+import { OutcomeChartsPanel } from "./outcome-charts-panel";
 
 export async function OutcomeCharts({ authorizationId, range = "24h" }: { authorizationId?: string; range?: OutcomeRange }) {
-  const series = await getOutcomeSeries({ authorizationId, range });
-  const { totals } = series;
-  const summary = [
-    ["SP-API calls", String(totals.calls)],
-    ["401", rate(totals.s401, totals.calls)],
-    ["403", rate(totals.s403, totals.calls)],
-    ["429", rate(totals.s429, totals.calls)],
-    ["5xx / no answer", rate(totals.s5xx + totals.network, totals.calls)],
-    ["Average latency", series.avgLatencyMs === null ? "—" : `${series.avgLatencyMs} ms`],
-    ["Refresh failures", `${totals.refreshFailures} of ${totals.refreshes}`],
-  ] as const;
-  return (
-    <section className="space-y-4" data-testid="outcome-charts">
-      <dl className="grid gap-3 text-sm sm:grid-cols-4 lg:grid-cols-7">
-        {summary.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {totals.calls === 0 && totals.refreshes === 0 ? (
-        <p className="text-sm text-muted-foreground">No SP-API calls or token refreshes were recorded in this period.</p>
-      ) : (
-        <OutcomeChartsView points={series.points} stepMs={series.stepMs} />
-      )}
-    </section>
-  );
+  return <OutcomeChartsPanel series={await getOutcomeSeries({ authorizationId, range })} />;
 }

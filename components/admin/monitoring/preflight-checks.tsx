@@ -2,14 +2,15 @@ import { Badge } from "@/components/ui/badge";
 import type { PreflightResult } from "@/lib/preflight/run-preflight";
 import { formatDateTime } from "@/lib/utils/format";
 
-const VARIANT = { pass: "success", fail: "destructive", skipped: "secondary" } as const;
-const LABEL = { pass: "Passed", fail: "Failed", skipped: "Not needed" } as const;
+const VARIANT = { pass: "success", warn: "warning", fail: "destructive", skipped: "secondary" } as const;
+const LABEL = { pass: "Passed", warn: "Check this", fail: "Failed", skipped: "Not needed" } as const;
 
 export function PreflightChecks({ result }: { result: PreflightResult }) {
   return (
     <div className="space-y-3" data-testid="preflight-result">
       <p className="text-sm font-medium">
-        {result.passed ? "Preflight passed: this authorization can be enabled for jobs." : "Preflight failed: fix the checks below before enabling jobs."}{" "}
+        {result.passed ? "Preflight passed: this authorization can be enabled for jobs." : "Preflight failed: fix the checks below before enabling jobs."}
+        {result.passed && result.checks.some((c) => c.status === "warn") ? " One check below needs a look, but does not block jobs." : ""}{" "}
         <span className="font-normal text-muted-foreground">({formatDateTime(new Date(result.at))})</span>
       </p>
       <ul className="space-y-2">

@@ -96,6 +96,8 @@ const TABLE: Record<string, Entry> = {
   "page /admin/tenants/[id]":          { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/tenants/${w.a.tenantId}` },
   // route handlers
   "route /admin/app-client/status":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client/status", note: "JSON; API keys get 404 too" },
+  "route /admin/monitoring/data":      { kind: "admin",     check: "partner-gets-404",  url: "/admin/monitoring/data?range=1h", note: "JSON the monitoring page polls; API keys get 404 too" },
+  "route /admin/alerts/data":          { kind: "admin",     check: "partner-gets-404",  url: "/admin/alerts/data?state=OPEN", note: "JSON the alerts page polls; API keys get 404 too" },
   "route /api/health":                 { kind: "public",    check: "anyone-opens",      url: "/api/health" },
   "route /api/v1/ping":                { kind: "public",    check: "anyone-opens",      url: "/api/v1/ping" },
   "route /api/auth/[...nextauth]":     { kind: "public",    check: "anyone-opens",      url: "/api/auth/session", note: "Auth.js' own endpoints" },

@@ -1,5 +1,5 @@
 // The other default rules: each fires one alert per subject, stays quiet while it lasts, and resolves when
-// its condition clears. A webhook that fails is recorded on the alert, not thrown.
+// its condition clears. A webhook that fails is recorded on the alert (to be retried), not thrown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { db } from "@/lib/db/client";
@@ -68,7 +68,7 @@ describe("default alert rules", () => {
     const deliveries = await db.alertDelivery.findMany({ where: { alertId: result.fired[0]!.id }, orderBy: { channel: "asc" } });
     expect(deliveries.map((d) => [d.event, d.channel, d.status, d.httpStatus, d.error])).toEqual([
       ["fired", "email", "sent", null, null],
-      ["fired", "webhook", "failed", 500, "the webhook answered HTTP 500"],
+      ["fired", "webhook", "retrying", 500, "the webhook answered HTTP 500"],
     ]);
     webhook.respondWith(200);
   });

@@ -22,6 +22,14 @@ describe("preflight", () => {
     expect(await getLastPreflight(seller.authorizationId)).toMatchObject({ passed: true, checks: result.checks });
   });
 
+  it("passes with a warning, not a plain pass, while billing standing is not recorded", async () => {
+    const seller = await connectSeller(app.sandbox);
+    await db.appClient.updateMany({ data: { billingStatus: null } });
+    const result = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN", actorId: "admin-1" });
+    expect(result.passed).toBe(true);
+    expect(result.checks.find((c) => c.id === "billing")).toMatchObject({ status: "warn", detail: expect.stringContaining("Billing standing is not recorded") });
+  });
+
   it("explains every failure in plain words: missing role, a job calling outside the ledger, billing, and a revoked grant", async () => {
     const seller = await connectSeller(app.sandbox);
     await db.authorization.update({ where: { id: seller.authorizationId }, data: { roles: ["Inventory and Order Tracking"] } });
