@@ -80,6 +80,7 @@ const TABLE: Record<string, Entry> = {
   "page /appstore/login":              { kind: "signed-in", check: "asks-to-sign-in",   url: `/appstore/login?amazon_callback_uri=${encodeURIComponent(`${SANDBOX_URL}/sellercentral/us/apps/authorize/confirm-appstore`)}&amazon_state=outsider&version=beta` },
   "page /connect/connections/[id]":    { kind: "tenant",    check: "outsider-gets-404", url: (w) => `/connect/connections/${w.a.connectionId}` },
   "page /admin":                       { kind: "admin",     check: "partner-gets-404",  url: "/admin" },
+  "page /admin/audit":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/audit" },
   "page /admin/authorizations/[id]":  { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/authorizations/${w.a.connectionId}` },
   "page /admin/api-keys":              { kind: "admin",     check: "partner-gets-404",  url: "/admin/api-keys" },
   "page /admin/app-client":            { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client" },
@@ -88,6 +89,7 @@ const TABLE: Record<string, Entry> = {
   "page /admin/self-authorize":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/self-authorize" },
   "page /admin/tenants/[id]":          { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/tenants/${w.a.tenantId}` },
   // route handlers
+  "route /admin/audit/export":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/audit/export", note: "CSV; 401 signed out" },
   "route /admin/app-client/status":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client/status", note: "JSON; API keys get 404 too" },
   "route /api/health":                 { kind: "public",    check: "anyone-opens",      url: "/api/health" },
   "route /api/v1/ping":                { kind: "public",    check: "anyone-opens",      url: "/api/v1/ping" },
