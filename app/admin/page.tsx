@@ -175,7 +175,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                 <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
                   {filtered ? (
                     <>
-                      Nothing matches these filters.{" "}
+                      {filters.q && !hasActiveFilters({ ...filters, q: undefined }) ? `No tenants match “${filters.q}”.` : "Nothing matches these filters."}{" "}
                       <Link href="/admin" className="text-primary hover:underline">
                         Show everything
                       </Link>
@@ -235,8 +235,10 @@ function DashboardTableRow({ row }: { row: DashboardRow }) {
       </TableCell>
       <TableCell>
         {detail ? (
-          <Link href={detail} className="text-primary hover:underline" aria-label={`Open the ${REGION_LABELS[row.region!]} authorization of ${row.tenantName}`}>
-            <span className="font-medium">{REGION_LABELS[row.region!]}</span>
+          <Link href={detail} className="text-primary hover:underline">
+            <span className="font-medium">
+              <span className="font-mono text-xs">{row.region}</span> {REGION_LABELS[row.region!]}
+            </span>
             <span className="block font-mono text-xs text-muted-foreground">{row.sellingPartnerId ?? "no selling partner id yet"}</span>
           </Link>
         ) : (

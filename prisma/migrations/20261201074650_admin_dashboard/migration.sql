@@ -47,29 +47,44 @@ CREATE TRIGGER "Tenant_search_vector"
   BEFORE INSERT OR UPDATE OF "name", "contactEmail" ON "Tenant"
   FOR EACH ROW EXECUTE FUNCTION latchkey_tenant_search_before_write();
 
-CREATE FUNCTION latchkey_authorization_search_after_write() RETURNS trigger
+-- Inserts and deletes of authorizations refresh their tenants' vectors once per statement (a bulk insert
+-- of many authorizations is one UPDATE, not one per row); a changed selling partner id, row by row.
+CREATE FUNCTION latchkey_refresh_tenant_search(tenant_ids text[]) RETURNS void
+  LANGUAGE sql
+  AS $$ UPDATE "Tenant" t SET "searchVector" = latchkey_tenant_search_vector(t."id", t."name", t."contactEmail") WHERE t."id" = ANY(tenant_ids) $$;
+
+CREATE FUNCTION latchkey_authorization_search_after_insert() RETURNS trigger
   LANGUAGE plpgsql
   AS $$ BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-      UPDATE "Tenant" t SET "searchVector" = latchkey_tenant_search_vector(t."id", t."name", t."contactEmail") WHERE t."id" = OLD."tenantId";
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT' OR NEW."tenantId" IS DISTINCT FROM OLD."tenantId") THEN
-      UPDATE "Tenant" t SET "searchVector" = latchkey_tenant_search_vector(t."id", t."name", t."contactEmail") WHERE t."id" = NEW."tenantId";
-    END IF;
+    PERFORM latchkey_refresh_tenant_search(ARRAY(SELECT DISTINCT n."tenantId" FROM new_rows n WHERE n."sellingPartnerId" IS NOT NULL));
+    RETURN NULL;
+  END $$;
+
+CREATE FUNCTION latchkey_authorization_search_after_delete() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$ BEGIN
+    PERFORM latchkey_refresh_tenant_search(ARRAY(SELECT DISTINCT o."tenantId" FROM old_rows o WHERE o."sellingPartnerId" IS NOT NULL));
+    RETURN NULL;
+  END $$;
+
+CREATE FUNCTION latchkey_authorization_search_after_update() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$ BEGIN
+    PERFORM latchkey_refresh_tenant_search(ARRAY[OLD."tenantId", NEW."tenantId"]);
     RETURN NULL;
   END $$;
 
 CREATE TRIGGER "Authorization_search_vector_insert"
-  AFTER INSERT ON "Authorization"
-  FOR EACH ROW WHEN (NEW."sellingPartnerId" IS NOT NULL) EXECUTE FUNCTION latchkey_authorization_search_after_write();
+  AFTER INSERT ON "Authorization" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION latchkey_authorization_search_after_insert();
+
+CREATE TRIGGER "Authorization_search_vector_delete"
+  AFTER DELETE ON "Authorization" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION latchkey_authorization_search_after_delete();
 
 CREATE TRIGGER "Authorization_search_vector_update"
   AFTER UPDATE OF "sellingPartnerId", "tenantId" ON "Authorization"
   FOR EACH ROW WHEN (NEW."sellingPartnerId" IS DISTINCT FROM OLD."sellingPartnerId" OR NEW."tenantId" IS DISTINCT FROM OLD."tenantId")
-  EXECUTE FUNCTION latchkey_authorization_search_after_write();
-
-CREATE TRIGGER "Authorization_search_vector_delete"
-  AFTER DELETE ON "Authorization"
-  FOR EACH ROW WHEN (OLD."sellingPartnerId" IS NOT NULL) EXECUTE FUNCTION latchkey_authorization_search_after_write();
+  EXECUTE FUNCTION latchkey_authorization_search_after_update();
 
 UPDATE "Tenant" SET "searchVector" = latchkey_tenant_search_vector("id", "name", "contactEmail");

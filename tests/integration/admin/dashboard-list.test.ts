@@ -65,6 +65,15 @@ describe("admin tenants and authorizations table", () => {
     await db.authorization.update({ where: { id: acmeNa.id }, data: { sellingPartnerId: "A2ACMEUSSELLER" } });
   });
 
+  it("indexes authorizations inserted in bulk, and forgets deleted ones", async () => {
+    const [one, two] = [await tenant("Delta One", "one@delta.test"), await tenant("Delta Two", "two@delta.test")];
+    await db.authorization.createMany({ data: [one, two].map((t, i) => ({ tenantId: t.id, region: "FE" as const, authType: "SELF" as const, sellingPartnerId: `A3BULKDELTA${i}` })) });
+    expect(names(await list({ q: "a3bulkdelta" })).sort()).toEqual(["Delta One/FE", "Delta Two/FE"]);
+    await db.authorization.deleteMany({ where: { tenantId: { in: [one.id, two.id] } } });
+    expect(names(await list({ q: "a3bulkdelta" }))).toEqual([]);
+    await db.tenant.deleteMany({ where: { id: { in: [one.id, two.id] } } });
+  });
+
   it("filters by status, type, region, renewal window, inactivity and failing", async () => {
     expect(names(await list({ status: "REVOKED" }))).toEqual(["Acme Outdoor Goods/EU"]);
     expect(names(await list({ status: "NONE" }))).toEqual(["Cedar Crafts"]);
