@@ -8,6 +8,12 @@ CREATE INDEX "Authorization_status_renewalDueAt_idx" ON "Authorization"("status"
 CREATE INDEX "Authorization_consecutiveFailures_idx" ON "Authorization"("consecutiveFailures");
 
 -- CreateIndex
+CREATE INDEX "Authorization_lastConnectivityOk_idx" ON "Authorization"("lastConnectivityOk");
+
+-- CreateIndex
+CREATE INDEX "Authorization_lastRefreshError_idx" ON "Authorization"("lastRefreshError");
+
+-- CreateIndex
 CREATE INDEX "Authorization_inactiveSince_idx" ON "Authorization"("inactiveSince");
 
 -- CreateIndex

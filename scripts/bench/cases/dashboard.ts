@@ -16,7 +16,8 @@ export const DASHBOARD_QUERIES: { label: string; params: Record<string, string> 
   { label: "first page (newest tenants)", params: {} },
   { label: "filtered: failing", params: { failing: "1" } },
   { label: "filtered: renewal needed, sellers, by renewal date", params: { status: "REAUTH_REQUIRED", kind: "SELLER", sort: "renewal" } },
-  { label: "search: name words \"harbor out\"", params: { q: "harbor out" } },
+  { label: "search: one tenant by a word of its name", params: { q: "32df0b" } },
+  { label: "search: common name words (0.25% of tenants)", params: { q: "harbor out" } },
   { label: "search: one selling partner id", params: { q: "A2DASH00000421" } },
 ];
 
@@ -47,9 +48,9 @@ export async function insertDashboardRows(pool: pg.Pool, from: number, to: numbe
               (CASE WHEN g % 20 = 1 THEN 'REVOKED' WHEN g % 25 = 2 THEN 'REAUTH_REQUIRED' WHEN g % 33 = 3 THEN 'PENDING' WHEN g % 40 = 4 THEN 'QUARANTINED' ELSE 'ACTIVE' END)::"AuthorizationStatus",
               '{}', ARRAY['ATVPDKIKX0DER'],
               now() - make_interval(days => g % 365), now() + make_interval(days => 365 - g % 365), now() - make_interval(hours => g % 2000),
-              CASE WHEN g % 50 = 7 THEN 1 + g % 3 ELSE 0 END,
-              CASE WHEN g % 50 = 7 THEN 'server_error' END,
-              now() - make_interval(hours => g % 48), g % 70 <> 9, now(), now()
+              CASE WHEN g % 500 = 7 THEN 1 + g % 3 ELSE 0 END,
+              CASE WHEN g % 500 = 7 THEN 'server_error' END,
+              now() - make_interval(hours => g % 48), g % 700 <> 9, now(), now()
        FROM generate_series($1::int, $2::int) AS g WHERE g % 50 <> 0`,
       [start, end],
     );

@@ -273,7 +273,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
             {timeline.map((event) => (
               <li key={event.id} className="flex flex-wrap gap-x-3">
                 <span className="w-44 shrink-0 text-muted-foreground">{formatDateTime(event.at)}</span>
-                <span className="font-medium">{auditLabel(event.action)}</span>
+                <span className="font-medium">{auditLabel(event.action)}</span>{" "}
                 <span className="text-muted-foreground">by {ACTOR_LABELS[event.actorType]}</span>
               </li>
             ))}
