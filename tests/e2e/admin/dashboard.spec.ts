@@ -2,16 +2,16 @@
 // sandbox's control API), the failure is discovered by a connection test, an admin finds the tenant from
 // the dashboard in at most three clicks, the partner connects again, and the admin's page shows it healthy.
 // Partners get the ordinary 404 on every admin page and route of the dashboard.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { APPLICATION_ID, COLD_COMPILE_MS, SANDBOX_URL, allowColdCompiles, confirmOnAmazon, connectedPartner, signInAs } from "../support/flows";
 
 const ADMIN = "admin@latchkey.test";
 
 /** Counts the admin's clicks, so "found in three clicks" is measured, not claimed. */
-function clickCounter(page: Page) {
+function clickCounter() {
   let clicks = 0;
   return {
-    click: async (locator: ReturnType<Page["locator"]>) => {
+    click: async (locator: Locator) => {
       clicks += 1;
       await locator.click();
     },
@@ -36,7 +36,7 @@ test("an admin finds a failing tenant from the dashboard in three clicks, and th
   // The admin opens the dashboard: Failing → the tenant's authorization.
   await signInAs(admin, ADMIN, { callbackUrl: "/admin" });
   await expect(admin.getByRole("heading", { name: "Tenants and authorizations" })).toBeVisible({ timeout: COLD_COMPILE_MS });
-  const clicks = clickCounter(admin);
+  const clicks = clickCounter();
   await clicks.click(admin.getByRole("navigation", { name: "Quick filters" }).getByRole("link", { name: "Failing" }));
   await expect(admin).toHaveURL(/\/admin\?failing=1$/);
   const row = admin.getByTestId("dashboard-row").filter({ hasText: partner.businessName });
