@@ -23,7 +23,8 @@ CREATE INDEX "Tenant_createdAt_idx" ON "Tenant"("createdAt");
 CREATE INDEX "Tenant_kind_createdAt_idx" ON "Tenant"("kind", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Tenant_searchVector_idx" ON "Tenant" USING GIN ("searchVector");
+-- fastupdate off: every search reads the index alone, never a growing pending list (writes to tenants are rare).
+CREATE INDEX "Tenant_searchVector_idx" ON "Tenant" USING GIN ("searchVector") WITH (fastupdate = off);
 
 -- Search for the admin tenants table, without pg_trgm (not available on PGlite): words of the tenant's
 -- name, contact email and its authorizations' selling partner ids, matched by prefix (`acme:* & corp:*`)
