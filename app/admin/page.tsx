@@ -60,7 +60,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Tenants and authorizations</h1>
           <p className="text-sm text-muted-foreground" data-testid="estimated-totals">
-            About {about(Math.max(result.estimated.authorizations, selectable))} authorizations across {about(Math.max(result.estimated.tenants, result.rows.length ? 1 : 0))} tenants
+            {result.estimated.atLeast ? "At least" : "About"} {about(Math.max(result.estimated.authorizations, selectable))} authorizations across {about(Math.max(result.estimated.tenants, result.rows.length ? 1 : 0))} tenants
           </p>
         </div>
       </div>

@@ -27,3 +27,13 @@ export function auditLabel(action: string): string {
 }
 
 export const ACTOR_LABELS = { PARTNER: "Partner", ADMIN: "Admin", SYSTEM: "Latchkey", API_KEY: "API key", AMAZON: "Amazon" } as const;
+
+/** The outcome an entry records (tests and refreshes), in a word or two: "passed", "failed: revoked". */
+export function auditOutcome(action: string, details: unknown): string | null {
+  if (action !== "authorization.connectivity_tested" && action !== "authorization.token_refreshed") return null;
+  if (!details || typeof details !== "object") return null;
+  const { ok, failure } = details as { ok?: unknown; failure?: unknown };
+  if (ok === true) return action === "authorization.token_refreshed" ? "new token" : "passed";
+  if (ok === false) return typeof failure === "string" ? `failed: ${failure.replace(/_/g, " ")}` : "failed";
+  return null;
+}

@@ -29,8 +29,8 @@ export interface DashboardPage {
   rows: DashboardRow[];
   page: number;
   hasMore: boolean;
-  /** The planner's estimate of all authorizations and tenants (pg_class), not a count per request. */
-  estimated: { authorizations: number; tenants: number };
+  /** The planner's estimate of all authorizations and tenants (pg_class), not a count per request; `atLeast` when it is a lower bound. */
+  estimated: { authorizations: number; tenants: number; atLeast: boolean };
 }
 
 /** The "failing" condition of the table: refreshes failing, the last test failed, or the last refresh left an error. */
@@ -125,16 +125,20 @@ export async function listTenantAuthorizations(filters: DashboardFilters, now = 
   return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasMore: rows.length > PAGE_SIZE, estimated: await estimatedTotals() };
 }
 
-/** Row estimates from the planner's statistics (-1 before the first ANALYZE: then a bounded exact count). */
-async function estimatedTotals(): Promise<{ authorizations: number; tenants: number }> {
+/** Row estimates from the planner's statistics; before the first ANALYZE (-1), a count bounded at ESTIMATE_BOUND. */
+const ESTIMATE_BOUND = 10_000;
+
+async function estimatedTotals(): Promise<DashboardPage["estimated"]> {
   const rows = await db.$queryRaw<{ relname: string; reltuples: number }[]>`
     SELECT c."relname", c."reltuples"::float8 AS "reltuples" FROM pg_class c
     WHERE c."relname" IN ('Authorization', 'Tenant') AND c."relkind" = 'r' AND c."relnamespace" = current_schema()::regnamespace`;
   const estimate = async (table: "Authorization" | "Tenant") => {
     const value = Number(rows.find((r) => r.relname === table)?.reltuples ?? -1);
-    if (value >= 0) return Math.round(value);
-    const [bounded] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM "${table}" LIMIT 10000) x`);
-    return bounded?.n ?? 0;
+    if (value >= 0) return { value: Math.round(value), atLeast: false };
+    const [bounded] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM "${table}" LIMIT ${ESTIMATE_BOUND}) x`);
+    const n = bounded?.n ?? 0;
+    return { value: n, atLeast: n >= ESTIMATE_BOUND };
   };
-  return { authorizations: await estimate("Authorization"), tenants: await estimate("Tenant") };
+  const [authorizations, tenants] = [await estimate("Authorization"), await estimate("Tenant")];
+  return { authorizations: authorizations.value, tenants: tenants.value, atLeast: authorizations.atLeast || tenants.atLeast };
 }

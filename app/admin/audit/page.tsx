@@ -145,7 +145,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   </Link>
                 )}
               </TableCell>
-              <TableCell className="max-w-sm break-words text-xs text-muted-foreground">{summarize(e.details)}</TableCell>
+              <TableCell className="max-w-xs text-xs text-muted-foreground [overflow-wrap:anywhere]">{summarize(e.details)}</TableCell>
             </TableRow>
           ))}
           {entries.length === 0 && (

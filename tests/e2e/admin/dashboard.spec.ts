@@ -54,7 +54,8 @@ test("an admin finds a failing tenant from the dashboard in three clicks, and th
   await expect(admin.getByTestId("problems")).toContainText("The last connection test failed");
   await expect(admin.getByText("The partner connects the account again from their connection page; the history is kept.").first()).toBeVisible();
   await expect(admin.getByTestId("timeline")).toContainText("Disconnected by Amazon");
-  await expect(admin.getByTestId("timeline")).toContainText("Connection tested by Partner");
+  await expect(admin.getByTestId("timeline")).toContainText("Connection tested by Partner failed: revoked");
+  await expect(admin.getByTestId("last-refresh-outcome")).toHaveText("Refused: Amazon no longer accepts the refresh token (revoked or expired)");
 
   // The partner connects again through the ordinary portal flow.
   await partner.page.goto(`/connect/connections/${partner.connectionId}`);
@@ -70,6 +71,7 @@ test("an admin finds a failing tenant from the dashboard in three clicks, and th
   await expect(admin.getByTestId("status-title")).toHaveText("Connected");
   await expect(admin.getByTestId("problems")).toHaveCount(0);
   await expect(admin.getByTestId("last-test")).toContainText("Passed");
+  await expect(admin.getByTestId("last-refresh-outcome")).not.toContainText("Refused");
   // Connected twice by the partner: the first time, and again after the revocation.
   await expect(admin.getByTestId("timeline").getByRole("listitem").filter({ hasText: /(Connected|Authorized again) by Partner/ })).toHaveCount(2);
   // A refresh from the admin page works with the new grant.

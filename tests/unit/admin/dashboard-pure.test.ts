@@ -1,5 +1,6 @@
 // The admin pages' pure parts: URL filters (lenient parse, shareable query), CSV cells, health wording.
 import { describe, expect, it } from "vitest";
+import { auditOutcome } from "@/lib/admin/audit-labels";
 import { describeProblems } from "@/lib/admin/describe-health";
 import { parseAuditFilters, parseAuditFiltersStrict } from "@/lib/audit/audit-filters";
 import { csvCell, csvRow } from "@/lib/audit/csv";
@@ -50,5 +51,14 @@ describe("health wording", () => {
       "Amazon rejected the app's own client credentials",
       "The last connection test failed",
     ]);
+  });
+});
+
+describe("audit outcomes", () => {
+  it("reads a test's or a refresh's result from its details, and nothing from other events", () => {
+    expect(auditOutcome("authorization.connectivity_tested", { ok: false, failure: "access_denied" })).toBe("failed: access denied");
+    expect(auditOutcome("authorization.connectivity_tested", { ok: true })).toBe("passed");
+    expect(auditOutcome("authorization.token_refreshed", { ok: true, expiresAt: "x" })).toBe("new token");
+    expect(auditOutcome("authorization.revoked", { ok: false })).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import { RECENT_OUTCOMES_HOURS } from "@/lib/admin/recent-spapi-outcomes";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requireAdmin } from "@/lib/auth/session";
 import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
-import { ACTOR_LABELS, auditLabel } from "@/lib/admin/audit-labels";
+import { ACTOR_LABELS, auditLabel, auditOutcome } from "@/lib/admin/audit-labels";
 import { isAppError } from "@/lib/errors";
 import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
 
@@ -52,6 +52,17 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
   const problems = describeProblems({ ...a, tenantQuarantinedAt: tenant.quarantinedAt });
   const uncovered = ledger.filter((l) => !l.covered);
   const failingCalls = Object.entries(outcomes.byStatus).filter(([status]) => status !== "2xx");
+  // A refresh refused with invalid_grant revokes the authorization instead of recording an error.
+  const revokedByAmazon = timeline.find((e) => e.action === "authorization.revoked" && (e.details as { reason?: string } | null)?.reason === "invalid_grant");
+  const refreshOutcome = a.lastRefreshError
+    ? `Failed: ${describeRefreshError(a.lastRefreshError)}`
+    : a.status === "REVOKED" && a.revokedAt && (!a.lastRefreshAt || a.revokedAt >= a.lastRefreshAt)
+      ? revokedByAmazon
+        ? `Refused: ${describeRefreshError("invalid_grant")}`
+        : "None since it was disconnected"
+      : a.lastRefreshAt
+        ? "Succeeded"
+        : "No refresh yet";
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
@@ -115,7 +126,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               <Field label="Last successful refresh">{formatDateTime(a.lastRefreshAt)}</Field>
               <Field label="Last refresh outcome">
                 <span data-testid="last-refresh-outcome">
-                  {a.lastRefreshError ? `Failed: ${describeRefreshError(a.lastRefreshError)}` : a.lastRefreshAt ? "Succeeded" : "No refresh yet"}
+                  {refreshOutcome}
                 </span>
               </Field>
               <Field label="Failed refreshes in a row">{a.consecutiveFailures}</Field>
@@ -272,9 +283,11 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           <ol className="space-y-2 text-sm" data-testid="timeline">
             {timeline.map((event) => (
               <li key={event.id} className="flex flex-wrap gap-x-3">
-                <span className="w-44 shrink-0 text-muted-foreground">{formatDateTime(event.at)}</span>
+                <span className="w-56 shrink-0 whitespace-nowrap text-muted-foreground">{formatDateTime(event.at)}</span>
                 <span className="font-medium">{auditLabel(event.action)}</span>{" "}
                 <span className="text-muted-foreground">by {ACTOR_LABELS[event.actorType]}</span>
+                {auditOutcome(event.action, event.details) && " "}
+                {auditOutcome(event.action, event.details) && <span className={(event.details as { ok?: boolean }).ok ? "text-success" : "text-destructive"}>{auditOutcome(event.action, event.details)}</span>}
               </li>
             ))}
             {timeline.length === 0 && <li className="text-muted-foreground">No events recorded yet.</li>}
