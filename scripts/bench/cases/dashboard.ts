@@ -75,7 +75,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function time(params: Record<string, string>, repeats: number): Promise<{ ms: number; rows: number }> {
+async function time(params: Record<string, string>, repeats: number): Promise<{ ms: number; minMs: number; rows: number }> {
   const filters = parseDashboardFilters(params);
   for (let i = 0; i < 10; i++) await listTenantAuthorizations(filters);
   const samples: number[] = [];
@@ -86,7 +86,7 @@ async function time(params: Record<string, string>, repeats: number): Promise<{ 
     samples.push(performance.now() - started);
     rows = page.rows.length;
   }
-  return { ms: median(samples), rows };
+  return { ms: median(samples), minMs: Math.min(...samples), rows };
 }
 
 export interface DashboardOutcome {
@@ -98,7 +98,7 @@ export interface DashboardOutcome {
 
 export async function benchDashboard(options: { pool: pg.Pool; sizes: [number, number]; repeats: number; log: (line: string) => void }): Promise<DashboardOutcome> {
   const [small, large] = options.sizes;
-  const results: Record<number, { ms: number; rows: number }[]> = {};
+  const results: Record<number, { ms: number; minMs: number; rows: number }[]> = {};
   let inserted = 0;
   for (const size of [small, large]) {
     const started = performance.now();
@@ -114,15 +114,15 @@ export async function benchDashboard(options: { pool: pg.Pool; sizes: [number, n
   const rows: Cell[][] = DASHBOARD_QUERIES.map((query, i) => {
     const a = results[small]![i]!;
     const b = results[large]![i]!;
-    return [query.label, a.rows, a.ms, b.rows, b.ms, b.ms / a.ms];
+    return [query.label, a.rows, a.ms, a.minMs, b.rows, b.ms, b.minMs, b.ms / a.ms, b.minMs / a.minMs];
   });
-  const ratios = rows.map((r) => r[5] as number);
+  const ratios = rows.map((r) => r[7] as number);
   const worst = ratios.indexOf(Math.max(...ratios));
   options.log("case 4: removing its rows");
   await deleteDashboardRows(options.pool);
   const table = renderTable(
-    `Case 4 — admin dashboard table query (median of ${options.repeats} calls in-process, Prisma included; goal 100k/1k ≤ ${DASHBOARD_RATIO_GOAL}×)`,
-    ["query", `rows @${small.toLocaleString("en-US")}`, `ms @${small.toLocaleString("en-US")}`, `rows @${large.toLocaleString("en-US")}`, `ms @${large.toLocaleString("en-US")}`, "ratio"],
+    `Case 4 — admin dashboard table query (${options.repeats} calls each in-process, Prisma included; goal 100k/1k p50 ≤ ${DASHBOARD_RATIO_GOAL}×; min is less sensitive to other load on the machine)`,
+    ["query", `rows @${small.toLocaleString("en-US")}`, "p50 ms", "min ms", `rows @${large.toLocaleString("en-US")}`, "p50 ms", "min ms", "ratio p50", "ratio min"],
     rows,
   );
   return { table, worstRatio: ratios[worst]!, worstLabel: DASHBOARD_QUERIES[worst]!.label, met: ratios.every((r) => r <= DASHBOARD_RATIO_GOAL) };
