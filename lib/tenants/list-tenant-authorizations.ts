@@ -37,9 +37,10 @@ export interface DashboardPage {
 export const FAILING_SQL = Prisma.sql`(a."consecutiveFailures" > 0 OR a."lastConnectivityOk" = false OR a."lastRefreshError" IS NOT NULL)`;
 
 /**
- * The selective parts run first, as materialized CTEs, so their indexes are always used: the search (GIN)
- * and the failing set (one index per condition). Left to itself the planner may instead walk the sort
- * order's index and test every row, which costs a full scan when few rows match.
+ * The selective parts run first, fenced off from the rest of the plan so their indexes are always used: the
+ * search (a materialized CTE on the GIN index) and the failing set (a subquery with OFFSET 0 over one index
+ * per condition, carrying the rows so they are not looked up twice). Left to itself the planner may instead
+ * walk the sort order's index and test every row, which costs a full scan when few rows match.
  */
 function prefilters(filters: DashboardFilters): Prisma.Sql[] {
   const ctes: Prisma.Sql[] = [];
@@ -51,7 +52,6 @@ function prefilters(filters: DashboardFilters): Prisma.Sql[] {
     const limit = tenantOrder ? Prisma.sql`ORDER BY ${tenantOrder} LIMIT ${filters.page * PAGE_SIZE + 1}` : Prisma.empty;
     ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT t."id" FROM "Tenant" t WHERE t."searchVector" @@ latchkey_search_query(${filters.q}) ${limit})`);
   }
-  if (filters.failing) ctes.push(Prisma.sql`failing_hits AS MATERIALIZED (SELECT a."id" FROM "Authorization" a WHERE ${FAILING_SQL})`);
   return ctes;
 }
 
@@ -74,7 +74,6 @@ function conditions(filters: DashboardFilters, now: Date): Prisma.Sql[] {
     const since = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
     where.push(Prisma.sql`a."status" = 'ACTIVE' AND (a."inactiveSince" IS NOT NULL OR coalesce(a."lastUsedAt", a."authorizedAt") < ${since})`);
   }
-  if (filters.failing) where.push(Prisma.sql`a."id" IN (SELECT "id" FROM failing_hits)`);
   // Sorting by an authorization's date lists only authorizations that have one (so its index can drive the query).
   if (filters.sort === "renewal") where.push(Prisma.sql`a."renewalDueAt" IS NOT NULL`);
   if (filters.sort === "last_used") where.push(Prisma.sql`a."lastUsedAt" IS NOT NULL`);
@@ -118,7 +117,7 @@ export async function listTenantAuthorizations(filters: DashboardFilters, now = 
            a."renewalDueAt", a."lastUsedAt", a."lastRefreshAt", a."lastRefreshError", a."consecutiveFailures",
            a."lastConnectivityAt", a."lastConnectivityOk"
     FROM "Tenant" t
-    LEFT JOIN "Authorization" a ON a."tenantId" = t."id"
+    ${filters.failing ? Prisma.sql`JOIN (SELECT * FROM "Authorization" a WHERE ${FAILING_SQL} OFFSET 0) a` : Prisma.sql`LEFT JOIN "Authorization" a`} ON a."tenantId" = t."id"
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY ${orderBy(filters.sort)}
     LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
