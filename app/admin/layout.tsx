@@ -24,6 +24,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/outbox" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
           Outbox
         </Link>
+        <Link href="/admin/monitoring" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+          Monitoring
+        </Link>
+        <Link href="/admin/alerts" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+          Alerts
+        </Link>
+        <Link href="/admin/health" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+          Health
+        </Link>
+        <Link href="/admin/audit" className="hidden rounded-md px-3 py-1.5 font-medium hover:bg-accent sm:inline-block">
+          Audit log
+        </Link>
         <span className="hidden text-muted-foreground md:inline">{user.email}</span>
         <SignOutButton variant="ghost" />
       </SiteHeader>

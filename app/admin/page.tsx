@@ -1,75 +1,270 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkActionsForm } from "@/components/admin/dashboard/bulk-actions-form";
+import { NativeSelect } from "@/components/admin/dashboard/native-select";
 import { StatusBadge } from "@/components/connect/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { requireAdmin } from "@/lib/auth/session";
-import { listTenants } from "@/lib/tenants/list-tenants";
-import { formatDate } from "@/lib/utils/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { describeProblems } from "@/lib/admin/describe-health";
+import { requireAdmin } from "@/lib/auth/session";
+import {
+  INACTIVE_AFTER_DAYS,
+  KIND_FILTERS,
+  MAX_PAGE,
+  PAGE_SIZE,
+  REGION_FILTERS,
+  SORTS,
+  SORT_LABELS,
+  STATUS_FILTERS,
+  STATUS_FILTER_LABELS,
+  dashboardQuery,
+  hasActiveFilters,
+  parseDashboardFilters,
+  type DashboardFilters,
+} from "@/lib/tenants/list-filters";
+import { listTenantAuthorizations, type DashboardRow } from "@/lib/tenants/list-tenant-authorizations";
+import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
+import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default async function AdminHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+const KIND_LABELS = { SELLER: "Sellers", VENDOR: "Vendors" } as const;
+const REGION_LABELS = { NA: "North America", EU: "Europe", FE: "Far East" } as const;
+
+const QUICK_FILTERS: { label: string; changes: Partial<DashboardFilters> }[] = [
+  { label: "Failing", changes: { failing: true } },
+  { label: "Renewal due in 30 days", changes: { renewalDays: 30 } },
+  { label: "Renewal needed", changes: { status: "REAUTH_REQUIRED" } },
+  { label: "Disconnected", changes: { status: "REVOKED" } },
+  { label: "Paused", changes: { status: "QUARANTINED" } },
+  { label: "Inactive", changes: { inactive: true } },
+];
+
+const EMPTY: DashboardFilters = { inactive: false, failing: false, sort: "newest", page: 1 };
+
+function about(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin("/admin");
-  const { q, page } = await searchParams;
-  const result = await listTenants({ query: q, page: Number(page) || 1 });
+  const filters = parseDashboardFilters(await searchParams);
+  const result = await listTenantAuthorizations(filters);
+  const filtered = hasActiveFilters(filters);
+  const selectable = result.rows.filter((r) => r.authorizationId).length;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Tenants</h1>
-        <form className="flex gap-2" role="search">
-          <Input name="q" defaultValue={q} placeholder="Name, email or selling partner ID" aria-label="Search tenants" className="w-72" />
-          <Button type="submit" variant="outline">
-            Search
-          </Button>
-        </form>
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Tenants and authorizations</h1>
+          <p className="text-sm text-muted-foreground" data-testid="estimated-totals">
+            {result.estimated.atLeast ? "At least" : "About"} {about(Math.max(result.estimated.authorizations, selectable))} authorizations across {about(Math.max(result.estimated.tenants, result.rows.length ? 1 : 0))} tenants
+          </p>
+        </div>
       </div>
-      <Table>
+
+      <nav aria-label="Quick filters" className="flex flex-wrap gap-2 text-sm">
+        <Link href="/admin" className={cn("rounded-full border px-3 py-1 hover:bg-accent", !filtered && "bg-accent font-medium")}>
+          All
+        </Link>
+        {QUICK_FILTERS.map((quick) => {
+          const href = `/admin${dashboardQuery(EMPTY, quick.changes)}`;
+          const active = `/admin${dashboardQuery({ ...filters, sort: "newest", page: 1 })}` === href;
+          return (
+            <Link key={quick.label} href={href} className={cn("rounded-full border px-3 py-1 hover:bg-accent", active && "bg-accent font-medium")}>
+              {quick.label}
+            </Link>
+          );
+        })}
+      </nav>
+
+      <form method="get" action="/admin" role="search" aria-label="Filter authorizations" className="grid gap-3 rounded-xl border bg-card p-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <label className="space-y-1 sm:col-span-2">
+          <span className="font-medium">Search</span>
+          <Input name="q" defaultValue={filters.q} placeholder="Tenant name, contact email or selling partner ID" maxLength={100} />
+        </label>
+        <label className="space-y-1">
+          <span className="font-medium">Status</span>
+          <NativeSelect name="status" defaultValue={filters.status ?? ""} className="w-full">
+            <option value="">Any status</option>
+            {STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_FILTER_LABELS[s]}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="space-y-1">
+          <span className="font-medium">Sort</span>
+          <NativeSelect name="sort" defaultValue={filters.sort} className="w-full">
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="space-y-1">
+          <span className="font-medium">Sellers or vendors</span>
+          <NativeSelect name="kind" defaultValue={filters.kind ?? ""} className="w-full">
+            <option value="">Both</option>
+            {KIND_FILTERS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="space-y-1">
+          <span className="font-medium">Region</span>
+          <NativeSelect name="region" defaultValue={filters.region ?? ""} className="w-full">
+            <option value="">Every region</option>
+            {REGION_FILTERS.map((r) => (
+              <option key={r} value={r}>
+                {REGION_LABELS[r]}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="space-y-1">
+          <span className="font-medium">Renewal due within (days)</span>
+          <Input name="renewalDays" type="number" min={0} max={400} defaultValue={filters.renewalDays} placeholder="Any time" />
+        </label>
+        <div className="flex flex-col justify-end gap-2">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="failing" value="1" defaultChecked={filters.failing} className="size-4" />
+            Failing (refresh or test failing)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="inactive" value="1" defaultChecked={filters.inactive} className="size-4" />
+            Inactive ({INACTIVE_AFTER_DAYS}+ days unused)
+          </label>
+        </div>
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+          <Button type="submit">Apply filters</Button>
+          {filtered && (
+            <Button asChild variant="ghost">
+              <Link href="/admin">Clear filters</Link>
+            </Button>
+          )}
+        </div>
+      </form>
+
+      <BulkActionsForm selectable={selectable}>
+        <Table>
           <TableHeader>
             <TableRow>
+              <TableHead className="w-8">
+                <span className="sr-only">Select</span>
+              </TableHead>
               <TableHead>Tenant</TableHead>
-              <TableHead>Type</TableHead>
-              <TableHead>Connections</TableHead>
-              <TableHead>Since</TableHead>
+              <TableHead>Authorization</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Renewal due</TableHead>
+              <TableHead>Last used</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {result.tenants.map((tenant) => (
-              <TableRow key={tenant.id}>
-                <TableCell>
-                  <Link href={`/admin/tenants/${tenant.id}`} className="font-medium text-primary hover:underline">
-                    {tenant.name}
-                  </Link>
-                  <p className="text-muted-foreground">{tenant.contactEmail}</p>
-                </TableCell>
-                <TableCell>{tenant.kind === "SELLER" ? "Seller" : "Vendor"}</TableCell>
-                <TableCell className="space-y-1">
-                  {tenant.authorizations.length === 0
-                    ? "—"
-                    : tenant.authorizations.map((a) => (
-                        <div key={a.id} className="flex items-center gap-2">
-                          <span className="w-6 font-mono text-xs">{a.region}</span>
-                          <StatusBadge status={a.status} />
-                        </div>
-                      ))}
-                </TableCell>
-                <TableCell className="text-muted-foreground">{formatDate(tenant.createdAt)}</TableCell>
-              </TableRow>
+            {result.rows.map((row) => (
+              <DashboardTableRow key={row.authorizationId ?? `tenant-${row.tenantId}`} row={row} />
             ))}
-            {result.tenants.length === 0 && (
+            {result.rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={4} className="py-8 text-center text-muted-foreground">
-                  No tenants{q ? ` match “${q}”` : " yet"}.
+                <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
+                  {filtered ? (
+                    <>
+                      {filters.q && !hasActiveFilters({ ...filters, q: undefined }) ? `No tenants match “${filters.q}”.` : "Nothing matches these filters."}{" "}
+                      <Link href="/admin" className="text-primary hover:underline">
+                        Show everything
+                      </Link>
+                    </>
+                  ) : (
+                    "No tenants yet. Partners appear here once they register; admins can add one through Self-authorize."
+                  )}
                 </TableCell>
               </TableRow>
             )}
           </TableBody>
         </Table>
-      <div className="flex justify-between text-sm">
-        {result.page > 1 ? <Link href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(result.page - 1) })}`}>← Previous</Link> : <span />}
-        {result.hasMore && <Link href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(result.page + 1) })}`}>Next →</Link>}
+      </BulkActionsForm>
+
+      <div className="flex items-center justify-between text-sm">
+        {result.page > 1 ? (
+          <Link href={`/admin${dashboardQuery(filters, { page: result.page - 1 })}`} className="text-primary hover:underline">
+            ← Previous
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span className="text-muted-foreground">
+          {result.rows.length ? `Rows ${about((result.page - 1) * PAGE_SIZE + 1)}–${about((result.page - 1) * PAGE_SIZE + result.rows.length)}` : ""}
+        </span>
+        {result.hasMore && result.page < MAX_PAGE ? (
+          <Link href={`/admin${dashboardQuery(filters, { page: result.page + 1 })}`} className="text-primary hover:underline">
+            Next →
+          </Link>
+        ) : result.hasMore ? (
+          <span className="text-muted-foreground">More rows: narrow the search or filters to see them.</span>
+        ) : (
+          <span />
+        )}
       </div>
     </div>
+  );
+}
+
+function DashboardTableRow({ row }: { row: DashboardRow }) {
+  const problems = row.authorizationId ? describeProblems(row) : [];
+  const detail = row.authorizationId ? `/admin/authorizations/${row.authorizationId}` : null;
+  return (
+    <TableRow data-testid="dashboard-row" data-tenant-name={row.tenantName}>
+      <TableCell>
+        {row.authorizationId && (
+          <input type="checkbox" name="authorizationIds" value={row.authorizationId} aria-label={`Select ${row.tenantName} ${row.region ?? ""}`} className="size-4" />
+        )}
+      </TableCell>
+      <TableCell>
+        <Link href={`/admin/tenants/${row.tenantId}`} className="font-medium text-primary hover:underline">
+          {row.tenantName}
+        </Link>
+        <p className="text-muted-foreground">
+          {row.kind === "SELLER" ? "Seller" : "Vendor"} · {row.contactEmail}
+        </p>
+      </TableCell>
+      <TableCell>
+        {detail ? (
+          <Link href={detail} className="text-primary hover:underline">
+            <span className="font-medium">
+              <span className="font-mono text-xs">{row.region}</span> {REGION_LABELS[row.region!]}
+            </span>
+            <span className="block font-mono text-xs text-muted-foreground">{row.sellingPartnerId ?? "no selling partner id yet"}</span>
+          </Link>
+        ) : (
+          <span className="text-muted-foreground">No connection started</span>
+        )}
+      </TableCell>
+      <TableCell className="space-y-1">
+        {row.status && <StatusBadge status={row.status} />}
+        {row.tenantQuarantinedAt && row.status !== "QUARANTINED" && <Badge variant="warning">Tenant paused</Badge>}
+        {problems.length > 0 && (
+          <p className="text-xs text-destructive" data-testid="row-problem">
+            {problems[0]}
+          </p>
+        )}
+      </TableCell>
+      <TableCell className="text-muted-foreground">
+        {row.renewalDueAt ? (
+          <>
+            {formatDate(row.renewalDueAt)}
+            <span className="block text-xs">{describeDaysUntil(row.renewalDueAt)}</span>
+          </>
+        ) : (
+          "—"
+        )}
+      </TableCell>
+      <TableCell className="text-muted-foreground">{formatDateTime(row.lastUsedAt)}</TableCell>
+    </TableRow>
   );
 }

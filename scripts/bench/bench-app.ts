@@ -5,8 +5,10 @@ import { bootstrapAppClient } from "../../lib/app-client/bootstrap-app-client";
 import { closeDb } from "../../lib/db/client";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { buildIfStale } from "./build-if-stale";
+import type { BenchCase } from "./bench-cases";
 import { benchCachedToken } from "./cases/cached-token";
 import { benchColdStart } from "./cases/cold-start";
+import { benchDashboard } from "./cases/dashboard";
 import { benchRefreshSweep } from "./cases/refresh-sweep";
 import { committedTransactions, openSeedPool } from "./bench-database";
 import { startNextServer, type NextServer } from "./next-servers";
@@ -23,6 +25,9 @@ export interface BenchSettings {
   coldAuthorizations: number;
   coldPerAuthorization: number;
   sweepSizes: number[];
+  /** Which cases to run (BENCH_CASES). */
+  cases: ReadonlySet<BenchCase>;
+  dashboardSizes: [number, number];
   log(line: string): void;
   /** Registers something to undo at the end, even on failure (run in reverse order). */
   onCleanup(step: () => Promise<void>): void;
@@ -46,6 +51,16 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
   const applied = await migrateDatabase({ DATABASE_URL: settings.databaseUrl, PGLITE_DATA_DIR: "" });
   log(`database migrated (${applied.length} migrations)`);
   await bootstrapAppClient(SANDBOX_APP);
+  const sections: string[] = [];
+  const summary: string[] = [];
+
+  // The dashboard case needs only the database: it runs first, on its own rows, and removes them after.
+  if (settings.cases.has("dashboard")) {
+    const case4 = await benchDashboard({ pool, sizes: settings.dashboardSizes, repeats: 30, log });
+    sections.push(case4.table);
+    summary.push(`4. dashboard table: worst 100k/1k ratio ${case4.worstRatio.toFixed(2)}× (${case4.worstLabel}; goal ≤ 2×): ${case4.met ? "MET" : "MISSED"}`);
+  }
+  if (!settings.cases.has("token") && !settings.cases.has("cold") && !settings.cases.has("sweep")) return { sections, summary };
 
   const build = await buildIfStale(log);
   if (build.built) log(`built in ${build.seconds.toFixed(0)} s`);
@@ -67,26 +82,30 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
   const sweepSellers = await createSandboxSellers(settings.sandboxUrl, "A2BENCHSWEEP", 100);
 
   const sqlCount = () => committedTransactions(pool, settings.databaseUrl);
-  const sections: string[] = [];
-  const summary: string[] = [];
 
-  const case1 = await benchCachedToken({ server: servers[0]!, apiKey, authorizationId: hot!, connections: settings.connections, seconds: settings.seconds, rounds: settings.rounds, sqlCount, log });
-  sections.push(case1.table);
-  summary.push(`1. cached token p50 ${case1.tokenP50.toFixed(2)} ms vs ping p50 ${case1.pingP50.toFixed(2)} ms = ${case1.ratio.toFixed(2)}× (goal ≤ 1.3×): ${case1.met ? "MET" : "MISSED"}`);
-
-  // Both servers have served the token route (the hot authorization), so only the token caches are cold.
-  for (const server of servers) {
-    await fetch(`${server.url}/api/v1/authorizations/${hot}/access-token`, { method: "POST", headers: { authorization: `Bearer ${apiKey}` } });
+  if (settings.cases.has("token")) {
+    const case1 = await benchCachedToken({ server: servers[0]!, apiKey, authorizationId: hot!, connections: settings.connections, seconds: settings.seconds, rounds: settings.rounds, sqlCount, log });
+    sections.push(case1.table);
+    summary.push(`1. cached token p50 ${case1.tokenP50.toFixed(2)} ms vs ping p50 ${case1.pingP50.toFixed(2)} ms = ${case1.ratio.toFixed(2)}× (goal ≤ 1.3×): ${case1.met ? "MET" : "MISSED"}`);
   }
-  const case2 = await benchColdStart({ servers, apiKey, authorizationIds: coldIds, perAuthorization: settings.coldPerAuthorization, sandboxUrl: settings.sandboxUrl, sqlCount, log });
-  sections.push(case2.table);
-  summary.push(`2. cold start: ${case2.lwaCalls} LWA refresh calls for ${case2.expected} authorizations (goal exactly ${case2.expected}), ${case2.failures} failures (goal 0), ${case2.seconds.toFixed(2)} s: ${case2.met ? "MET" : "MISSED"}`);
 
-  const case3 = await benchRefreshSweep({ pool, sellers: sweepSellers, sizes: settings.sweepSizes, batchSize: 500, concurrency: 16, sandboxUrl: settings.sandboxUrl, log });
-  sections.push(case3.table);
-  const largest = case3.runs.at(-1)!;
-  summary.push(
-    `3. sweep: ${largest.authorizations.toLocaleString("en-US")} authorizations in ${largest.seconds.toFixed(1)} s (${(largest.refreshed / largest.seconds).toFixed(0)}/s), ${(largest.statements / largest.authorizations).toFixed(2)} statements per authorization, ${(largest.statements / Math.max(1, largest.batches)).toFixed(0)} per batch: ${case3.met ? "MET (linear, complete)" : "MISSED"}`,
-  );
+  if (settings.cases.has("cold")) {
+    // Both servers have served the token route (the hot authorization), so only the token caches are cold.
+    for (const server of servers) {
+      await fetch(`${server.url}/api/v1/authorizations/${hot}/access-token`, { method: "POST", headers: { authorization: `Bearer ${apiKey}` } });
+    }
+    const case2 = await benchColdStart({ servers, apiKey, authorizationIds: coldIds, perAuthorization: settings.coldPerAuthorization, sandboxUrl: settings.sandboxUrl, sqlCount, log });
+    sections.push(case2.table);
+    summary.push(`2. cold start: ${case2.lwaCalls} LWA refresh calls for ${case2.expected} authorizations (goal exactly ${case2.expected}), ${case2.failures} failures (goal 0), ${case2.seconds.toFixed(2)} s: ${case2.met ? "MET" : "MISSED"}`);
+  }
+
+  if (settings.cases.has("sweep")) {
+    const case3 = await benchRefreshSweep({ pool, sellers: sweepSellers, sizes: settings.sweepSizes, batchSize: 500, concurrency: 16, sandboxUrl: settings.sandboxUrl, log });
+    sections.push(case3.table);
+    const largest = case3.runs.at(-1)!;
+    summary.push(
+      `3. sweep: ${largest.authorizations.toLocaleString("en-US")} authorizations in ${largest.seconds.toFixed(1)} s (${(largest.refreshed / largest.seconds).toFixed(0)}/s), ${(largest.statements / largest.authorizations).toFixed(2)} statements per authorization, ${(largest.statements / Math.max(1, largest.batches)).toFixed(0)} per batch: ${case3.met ? "MET (linear, complete)" : "MISSED"}`,
+    );
+  }
   return { sections, summary };
 }

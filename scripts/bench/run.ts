@@ -4,10 +4,12 @@
 // is missed (it says MISSED) and non-zero only when the bench itself failed.
 //
 // Knobs: BENCH_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2),
-// BENCH_SWEEP_SIZES ("1000,5000,10000").
+// BENCH_SWEEP_SIZES ("1000,5000,10000"), BENCH_CASES ("token,cold,sweep,dashboard": which cases to run),
+// BENCH_DASHBOARD_SIZES ("1000,100000").
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { createSandbox } from "../../sandbox/server";
+import { BENCH_CASES, type BenchCase } from "./bench-cases";
 import { BenchSetupError, DEFAULT_BENCH_DATABASE_URL, recreateDatabase } from "./bench-database";
 import { freePort } from "./next-servers";
 import { installStatementCounter } from "./statement-counter";
@@ -25,11 +27,19 @@ async function cleanup(): Promise<void> {
   }
 }
 
-function numberList(value: string | undefined, fallback: number[]): number[] {
+function numberList(name: string, value: string | undefined, fallback: number[]): number[] {
   if (!value) return fallback;
   const list = value.split(",").map((v) => Number(v.trim()));
-  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new BenchSetupError("BENCH_SWEEP_SIZES must be positive integers, e.g. 1000,5000,10000");
+  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new BenchSetupError(`${name} must be positive integers, e.g. ${fallback.join(",")}`);
   return list.sort((a, b) => a - b);
+}
+
+function caseList(value: string | undefined): Set<BenchCase> {
+  if (!value) return new Set(BENCH_CASES);
+  const list = value.split(",").map((v) => v.trim());
+  const unknown = list.filter((v) => !(BENCH_CASES as readonly string[]).includes(v));
+  if (unknown.length || list.length === 0) throw new BenchSetupError(`BENCH_CASES must be a comma-separated subset of ${BENCH_CASES.join(",")}`);
+  return new Set(list as BenchCase[]);
 }
 
 async function main(): Promise<void> {
@@ -37,7 +47,10 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-  const sweepSizes = numberList(process.env.BENCH_SWEEP_SIZES, [1000, 5000, 10000]);
+  const sweepSizes = numberList("BENCH_SWEEP_SIZES", process.env.BENCH_SWEEP_SIZES, [1000, 5000, 10000]);
+  const dashboardSizes = numberList("BENCH_DASHBOARD_SIZES", process.env.BENCH_DASHBOARD_SIZES, [1000, 100_000]);
+  if (dashboardSizes.length !== 2) throw new BenchSetupError("BENCH_DASHBOARD_SIZES must be two sizes, e.g. 1000,100000");
+  const cases = caseList(process.env.BENCH_CASES);
 
   const loadBefore = os.loadavg()[0]!;
   await recreateDatabase(databaseUrl);
@@ -73,6 +86,8 @@ async function main(): Promise<void> {
     coldAuthorizations: 100,
     coldPerAuthorization: 10,
     sweepSizes,
+    cases,
+    dashboardSizes: [dashboardSizes[0]!, dashboardSizes[1]!],
     log,
     onCleanup: (step) => cleanups.push(step),
   });

@@ -1,0 +1,299 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminTestButton } from "@/components/admin/admin-test-button";
+import { ForceRefreshButton } from "@/components/admin/force-refresh-button";
+import { LifecycleActionsSlot } from "@/components/admin/lifecycle-actions-slot";
+import { StatusBadge } from "@/components/connect/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { describeProblems, describeRefreshError } from "@/lib/admin/describe-health";
+import { ADMIN_STATUS_EXPLANATIONS } from "@/lib/admin/explain-status";
+import { getAuthorizationDetail } from "@/lib/admin/get-authorization-detail";
+import { RECENT_OUTCOMES_HOURS } from "@/lib/admin/recent-spapi-outcomes";
+import { findMarketplace } from "@/lib/amazon/marketplaces";
+import { requireAdmin } from "@/lib/auth/session";
+import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
+import { ACTOR_LABELS, auditLabel, auditOutcome } from "@/lib/admin/audit-labels";
+import { isAppError } from "@/lib/errors";
+import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
+
+export const metadata: Metadata = { title: "Authorization" };
+
+const AUTH_TYPES = { SELF: "Self-authorization", APPSTORE: "Appstore", WEBSITE: "Website" } as const;
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+function minutesFrom(value: Date, now: Date): string {
+  const minutes = Math.round((value.getTime() - now.getTime()) / 60_000);
+  if (minutes > 0) return `in ${minutes} min`;
+  if (minutes === 0) return "now";
+  return `${-minutes} min ago`;
+}
+
+export default async function AuthorizationDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireAdmin(`/admin/authorizations/${id}`);
+  const detail = await getAuthorizationDetail(id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { authorization: a, tenant, token, timeline, ledger, extraRoles, vendorLinkage, outcomes } = detail;
+  const now = new Date();
+  const explanation = ADMIN_STATUS_EXPLANATIONS[a.status];
+  const problems = describeProblems({ ...a, tenantQuarantinedAt: tenant.quarantinedAt });
+  const uncovered = ledger.filter((l) => !l.covered);
+  const failingCalls = Object.entries(outcomes.byStatus).filter(([status]) => status !== "2xx");
+  // A refresh refused with invalid_grant revokes the authorization instead of recording an error.
+  const revokedByAmazon = timeline.find((e) => e.action === "authorization.revoked" && (e.details as { reason?: string } | null)?.reason === "invalid_grant");
+  const refreshOutcome = a.lastRefreshError
+    ? `Failed: ${describeRefreshError(a.lastRefreshError)}`
+    : a.status === "REVOKED" && a.revokedAt && (!a.lastRefreshAt || a.revokedAt >= a.lastRefreshAt)
+      ? revokedByAmazon
+        ? `Refused: ${describeRefreshError("invalid_grant")}`
+        : "None since it was disconnected"
+      : a.lastRefreshAt
+        ? "Succeeded"
+        : "No refresh yet";
+  return (
+    <div className="space-y-6">
+      <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
+        ← Tenants and authorizations
+      </Link>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {tenant.name} · {REGION_NAMES[a.region]}
+          </h1>
+          <p className="text-muted-foreground">
+            {tenant.kind === "SELLER" ? "Seller" : "Vendor"} · {tenant.contactEmail} ·{" "}
+            <Link href={`/admin/tenants/${tenant.id}`} className="text-primary hover:underline">
+              Tenant page
+            </Link>
+          </p>
+        </div>
+        <StatusBadge status={a.status} />
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base" data-testid="status-title">
+            {STATUS_COPY[a.status].label}
+            {problems.length > 0 ? " — needs attention" : ""}
+          </CardTitle>
+          <CardDescription>{explanation.meaning}</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3 text-sm">
+          {a.statusReason && (
+            <p>
+              <span className="text-muted-foreground">Reason: </span>
+              {a.statusReason}
+            </p>
+          )}
+          {problems.length > 0 && (
+            <ul className="list-disc pl-5 text-destructive" data-testid="problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <span className="text-muted-foreground">What fixes it: </span>
+            {explanation.fix}
+          </p>
+        </CardContent>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Token</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <Field label="Access token">
+                {token.expiresAt ? (token.fresh ? `Cached, expires ${minutesFrom(token.expiresAt, now)}` : `Expired ${minutesFrom(token.expiresAt, now)}`) : "None cached"}
+              </Field>
+              <Field label="Cached token obtained">{formatDateTime(token.refreshedAt)}</Field>
+              <Field label="Last successful refresh">{formatDateTime(a.lastRefreshAt)}</Field>
+              <Field label="Last refresh outcome">
+                <span data-testid="last-refresh-outcome">
+                  {refreshOutcome}
+                </span>
+              </Field>
+              <Field label="Failed refreshes in a row">{a.consecutiveFailures}</Field>
+              <Field label="Refresh paused until">{a.refreshCooldownUntil && a.refreshCooldownUntil > now ? formatDateTime(a.refreshCooldownUntil) : "—"}</Field>
+              <Field label="Refresh token fingerprint">
+                <span className="font-mono">{a.refreshTokenFingerprint ?? "—"}</span>
+              </Field>
+              <Field label="Last used by a worker">{formatDateTime(a.lastUsedAt)}</Field>
+            </dl>
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Authorization</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <Field label="Selling partner ID">
+                <span className="font-mono">{a.sellingPartnerId ?? "—"}</span>
+              </Field>
+              <Field label="Type">{AUTH_TYPES[a.authType]}</Field>
+              <Field label="Authorized">{formatDateTime(a.authorizedAt)}</Field>
+              <Field label="Renewal due">{a.renewalDueAt ? `${formatDate(a.renewalDueAt)} (${describeDaysUntil(a.renewalDueAt, now)})` : "—"}</Field>
+              <Field label="Last connection test">
+                <span data-testid="last-test">{a.lastConnectivityAt ? `${a.lastConnectivityOk ? "Passed" : "Failed"} · ${formatDateTime(a.lastConnectivityAt)}` : "Never tested"}</span>
+              </Field>
+              <Field label="Marketplaces">{a.marketplaceIds.map((m) => findMarketplace(m)?.country ?? m).join(", ") || "—"}</Field>
+              <Field label="Vendor group">
+                {vendorLinkage.applies
+                  ? vendorLinkage.vendorGroupId
+                    ? `${vendorLinkage.vendorGroupId}${vendorLinkage.lastTestOk === false ? " (last purchase-order test failed: check the link in Vendor Central)" : vendorLinkage.lastTestOk ? " (linked: purchase orders readable)" : " (not tested yet)"}`
+                    : "Not linked: no vendor group id recorded"
+                  : "Not applicable (seller)"}
+              </Field>
+              <Field label="Inactive since">{formatDate(a.inactiveSince)}</Field>
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Actions</CardTitle>
+          <CardDescription>Tests and refreshes are recorded in the timeline below.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {a.status === "ACTIVE" ? (
+            <>
+              <AdminTestButton authorizationId={a.id} />
+              <ForceRefreshButton authorizationId={a.id} />
+            </>
+          ) : (
+            <p className="text-sm text-muted-foreground">Testing and refreshing need a connected authorization. {explanation.fix}</p>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Lifecycle</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <LifecycleActionsSlot authorizationId={a.id} status={a.status} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Roles and the ledger</CardTitle>
+          <CardDescription>Every SP-API operation the app calls for {tenant.kind === "SELLER" ? "sellers" : "vendors"}, and whether a granted role covers it.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3 text-sm">
+          <p>
+            <span className="text-muted-foreground">Granted roles: </span>
+            {a.roles.length ? a.roles.join(", ") : "none recorded"}
+          </p>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Operation</TableHead>
+                <TableHead>Needs one of</TableHead>
+                <TableHead>Covered</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ledger.map(({ entry, covered }) => (
+                <TableRow key={entry.operation}>
+                  <TableCell className="font-mono text-xs">
+                    {entry.method} {entry.path}
+                    <span className="block font-sans text-muted-foreground">{entry.operation}</span>
+                  </TableCell>
+                  <TableCell>{entry.roles.join(" or ")}</TableCell>
+                  <TableCell>{covered ? <Badge variant="success">Yes</Badge> : <Badge variant="destructive">Missing</Badge>}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {uncovered.length > 0 && <p className="text-destructive">{uncovered.length} operation(s) are not covered: calls to them will be refused. The partner must authorize again with the missing roles.</p>}
+          {extraRoles.length > 0 && <p className="text-muted-foreground">Granted but not used by any ledger operation: {extraRoles.join(", ")}.</p>}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">SP-API calls, last {RECENT_OUTCOMES_HOURS} hours</CardTitle>
+          <CardDescription>
+            {outcomes.total === 0
+              ? "No calls reported for this authorization."
+              : `${outcomes.total.toLocaleString("en-US")} calls; ${failingCalls.length ? failingCalls.map(([s, n]) => `${n} × ${s}`).join(", ") : "all succeeded"}.`}
+          </CardDescription>
+        </CardHeader>
+        {outcomes.rows.length > 0 && (
+          <CardContent>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Operation</TableHead>
+                  <TableHead>Answer</TableHead>
+                  <TableHead className="text-right">Calls</TableHead>
+                  <TableHead className="text-right">Average / slowest</TableHead>
+                  <TableHead>Last</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {outcomes.rows.map((row) => (
+                  <TableRow key={`${row.operation}-${row.statusClass}`}>
+                    <TableCell className="font-mono text-xs">{row.operation}</TableCell>
+                    <TableCell>{row.statusClass === "network" ? "No answer" : row.statusClass}</TableCell>
+                    <TableCell className="text-right">{row.count.toLocaleString("en-US")}</TableCell>
+                    <TableCell className="text-right">
+                      {row.averageLatencyMs} / {row.maxLatencyMs} ms
+                    </TableCell>
+                    <TableCell className="text-muted-foreground">{formatDateTime(row.lastMinute)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        )}
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Timeline</CardTitle>
+          <CardDescription>
+            The latest {timeline.length} events of this authorization and its tenant.{" "}
+            <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary hover:underline">
+              Full audit log
+            </Link>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ol className="space-y-2 text-sm" data-testid="timeline">
+            {timeline.map((event) => (
+              <li key={event.id} className="flex flex-wrap gap-x-3">
+                <span className="w-56 shrink-0 whitespace-nowrap text-muted-foreground">{formatDateTime(event.at)}</span>
+                <span className="font-medium">{auditLabel(event.action)}</span>{" "}
+                <span className="text-muted-foreground">by {ACTOR_LABELS[event.actorType]}</span>
+                {auditOutcome(event.action, event.details) && " "}
+                {auditOutcome(event.action, event.details) && <span className={(event.details as { ok?: boolean }).ok ? "text-success" : "text-destructive"}>{auditOutcome(event.action, event.details)}</span>}
+              </li>
+            ))}
+            {timeline.length === 0 && <li className="text-muted-foreground">No events recorded yet.</li>}
+          </ol>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

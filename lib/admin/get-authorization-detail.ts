@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { ledgerFor, ROLES, type LedgerEntry } from "@/lib/roles/ledger";
+import { accessTokenCacheKey } from "@/lib/tokens/get-access-token";
+import { getRecentSpApiOutcomes } from "./recent-spapi-outcomes";
+
+export const TIMELINE_LENGTH = 50;
+
+export interface LedgerCoverage {
+  entry: LedgerEntry;
+  covered: boolean;
+}
+
+/**
+ * Everything the admin detail page shows about one authorization: its status and history, token freshness
+ * (expiry and refresh time of the cached token, never the token), roles against the ledger, vendor linkage
+ * and recent SP-API outcomes. No ciphertext leaves this function.
+ */
+export async function getAuthorizationDetail(authorizationId: string, now = new Date()) {
+  const authorization = await db.authorization.findUnique({
+    where: { id: authorizationId },
+    select: {
+      id: true,
+      tenantId: true,
+      region: true,
+      sellingPartnerId: true,
+      authType: true,
+      status: true,
+      statusReason: true,
+      refreshTokenFingerprint: true,
+      roles: true,
+      marketplaceIds: true,
+      authorizedAt: true,
+      renewalDueAt: true,
+      lastUsedAt: true,
+      lastRefreshAt: true,
+      lastRefreshError: true,
+      consecutiveFailures: true,
+      refreshCooldownUntil: true,
+      lastConnectivityAt: true,
+      lastConnectivityOk: true,
+      inactiveSince: true,
+      revokedAt: true,
+      quarantinedAt: true,
+      createdAt: true,
+      tenant: { select: { id: true, name: true, kind: true, contactEmail: true, quarantinedAt: true } },
+    },
+  });
+  if (!authorization) throw new AppError("not_found");
+  const [token, timeline, outcomes] = await Promise.all([
+    db.accessTokenCache.findUnique({ where: { cacheKey: accessTokenCacheKey(authorization.id) }, select: { expiresAt: true, refreshedAt: true, updatedAt: true } }),
+    db.auditLog.findMany({
+      where: { OR: [{ authorizationId: authorization.id }, { tenantId: authorization.tenantId, authorizationId: null }] },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: TIMELINE_LENGTH,
+      select: { id: true, at: true, action: true, actorType: true, actorId: true, details: true },
+    }),
+    getRecentSpApiOutcomes(authorization.id, now),
+  ]);
+  const ledger: LedgerCoverage[] = ledgerFor(authorization.tenant.kind).map((entry) => ({ entry, covered: entry.roles.some((role) => authorization.roles.includes(role)) }));
+  const needed = new Set(ledger.flatMap((l) => l.entry.roles as readonly string[]));
+  const extraRoles = authorization.roles.filter((role) => !needed.has(role));
+  const tokenExpiresAt = token?.expiresAt ?? null;
+  return {
+    authorization,
+    tenant: authorization.tenant,
+    token: {
+      cached: Boolean(tokenExpiresAt),
+      expiresAt: tokenExpiresAt,
+      refreshedAt: token?.refreshedAt ?? null,
+      fresh: Boolean(tokenExpiresAt && tokenExpiresAt.getTime() > now.getTime()),
+    },
+    timeline: timeline.map((entry) => ({ ...entry, id: entry.id.toString() })),
+    ledger,
+    /** Roles granted that no ledger entry needs (more access than the app uses). */
+    extraRoles,
+    knownRoles: Object.keys(ROLES),
+    vendorLinkage:
+      authorization.tenant.kind === "VENDOR"
+        ? { applies: true as const, vendorGroupId: authorization.sellingPartnerId, lastTestOk: authorization.lastConnectivityOk }
+        : { applies: false as const },
+    outcomes,
+  };
+}
+
+export type AuthorizationDetail = Awaited<ReturnType<typeof getAuthorizationDetail>>;

@@ -1,0 +1,143 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AuthorizationStatus, PartnerKind, Region } from "@/lib/generated/prisma/client";
+import { INACTIVE_AFTER_DAYS, PAGE_SIZE, type DashboardFilters } from "./list-filters";
+
+/** One row of the admin table: an authorization with its tenant, or a tenant that has none yet. */
+export interface DashboardRow {
+  tenantId: string;
+  tenantName: string;
+  kind: PartnerKind;
+  contactEmail: string;
+  tenantCreatedAt: Date;
+  tenantQuarantinedAt: Date | null;
+  authorizationId: string | null;
+  region: Region | null;
+  sellingPartnerId: string | null;
+  status: AuthorizationStatus | null;
+  renewalDueAt: Date | null;
+  lastUsedAt: Date | null;
+  lastRefreshAt: Date | null;
+  lastRefreshError: string | null;
+  consecutiveFailures: number | null;
+  lastConnectivityAt: Date | null;
+  lastConnectivityOk: boolean | null;
+}
+
+export interface DashboardPage {
+  rows: DashboardRow[];
+  page: number;
+  hasMore: boolean;
+  /** The planner's estimate of all authorizations and tenants (pg_class), not a count per request; `atLeast` when it is a lower bound. */
+  estimated: { authorizations: number; tenants: number; atLeast: boolean };
+}
+
+/** The "failing" condition of the table: refreshes failing, the last test failed, or the last refresh left an error. */
+export const FAILING_SQL = Prisma.sql`(a."consecutiveFailures" > 0 OR a."lastConnectivityOk" = false OR a."lastRefreshError" IS NOT NULL)`;
+
+/**
+ * The selective parts run first, fenced off from the rest of the plan so their indexes are always used: the
+ * search (a materialized CTE on the GIN index) and the failing set (a subquery with OFFSET 0 over one index
+ * per condition, carrying the rows so they are not looked up twice). Left to itself the planner may instead
+ * walk the sort order's index and test every row, which costs a full scan when few rows match.
+ */
+function prefilters(filters: DashboardFilters): Prisma.Sql[] {
+  const ctes: Prisma.Sql[] = [];
+  // Search: word prefixes of the tenant's name, contact email and selling partner ids (GIN index, see the migration).
+  // When the table is in tenant order, the page's rows come from at most offset + page size + 1 tenants
+  // (each tenant has one row or more), so only those hits are kept.
+  if (hasSearch(filters)) {
+    const tenantOrder = TENANT_ORDER[filters.sort];
+    const limit = tenantOrder ? Prisma.sql`ORDER BY ${tenantOrder} LIMIT ${filters.page * PAGE_SIZE + 1}` : Prisma.empty;
+    ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT t."id" FROM "Tenant" t WHERE t."searchVector" @@ latchkey_search_query(${filters.q}) ${limit})`);
+  }
+  return ctes;
+}
+
+function hasSearch(filters: DashboardFilters): filters is DashboardFilters & { q: string } {
+  return Boolean(filters.q && /[\p{L}\p{N}]/u.test(filters.q));
+}
+
+function conditions(filters: DashboardFilters, now: Date): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (hasSearch(filters)) where.push(Prisma.sql`t."id" IN (SELECT "id" FROM search_hits)`);
+  if (filters.kind) where.push(Prisma.sql`t."kind" = ${filters.kind}::"PartnerKind"`);
+  if (filters.status === "NONE") where.push(Prisma.sql`a."id" IS NULL`);
+  else if (filters.status) where.push(Prisma.sql`a."status" = ${filters.status}::"AuthorizationStatus"`);
+  if (filters.region) where.push(Prisma.sql`a."region" = ${filters.region}::"Region"`);
+  if (filters.renewalDays !== undefined) {
+    const until = new Date(now.getTime() + filters.renewalDays * 86_400_000);
+    where.push(Prisma.sql`a."renewalDueAt" <= ${until} AND a."status" IN ('ACTIVE', 'REAUTH_REQUIRED')`);
+  }
+  if (filters.inactive) {
+    const since = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
+    where.push(Prisma.sql`a."status" = 'ACTIVE' AND (a."inactiveSince" IS NOT NULL OR coalesce(a."lastUsedAt", a."authorizedAt") < ${since})`);
+  }
+  // Sorting by an authorization's date lists only authorizations that have one (so its index can drive the query).
+  if (filters.sort === "renewal") where.push(Prisma.sql`a."renewalDueAt" IS NOT NULL`);
+  if (filters.sort === "last_used") where.push(Prisma.sql`a."lastUsedAt" IS NOT NULL`);
+  return where;
+}
+
+const TENANT_ORDER: Partial<Record<DashboardFilters["sort"], Prisma.Sql>> = {
+  newest: Prisma.sql`t."createdAt" DESC, t."id" DESC`,
+  oldest: Prisma.sql`t."createdAt" ASC, t."id" ASC`,
+  name: Prisma.sql`t."name" ASC, t."id" ASC`,
+};
+
+function orderBy(sort: DashboardFilters["sort"]): Prisma.Sql {
+  switch (sort) {
+    case "oldest":
+      return Prisma.sql`t."createdAt" ASC, t."id" ASC, a."region" ASC`;
+    case "name":
+      return Prisma.sql`t."name" ASC, t."id" ASC, a."region" ASC`;
+    case "renewal":
+      return Prisma.sql`a."renewalDueAt" ASC, a."id" ASC`;
+    case "last_used":
+      return Prisma.sql`a."lastUsedAt" DESC, a."id" ASC`;
+    case "newest":
+      return Prisma.sql`t."createdAt" DESC, t."id" DESC, a."region" ASC`;
+  }
+}
+
+/**
+ * The admin table: one row per authorization (a tenant without any still shows), filtered, sorted and
+ * paged on the server. One bounded query per page (LIMIT page size + 1 to know whether there is more, offset
+ * capped by MAX_PAGE); totals are the planner's estimates, never a count over the whole table.
+ */
+export async function listTenantAuthorizations(filters: DashboardFilters, now = new Date()): Promise<DashboardPage> {
+  const where = conditions(filters, now);
+  const ctes = prefilters(filters);
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  const rows = await db.$queryRaw<DashboardRow[]>`
+    ${ctes.length ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")}` : Prisma.empty}
+    SELECT t."id" AS "tenantId", t."name" AS "tenantName", t."kind", t."contactEmail", t."createdAt" AS "tenantCreatedAt",
+           t."quarantinedAt" AS "tenantQuarantinedAt", a."id" AS "authorizationId", a."region", a."sellingPartnerId", a."status",
+           a."renewalDueAt", a."lastUsedAt", a."lastRefreshAt", a."lastRefreshError", a."consecutiveFailures",
+           a."lastConnectivityAt", a."lastConnectivityOk"
+    FROM "Tenant" t
+    ${filters.failing ? Prisma.sql`JOIN (SELECT * FROM "Authorization" a WHERE ${FAILING_SQL} OFFSET 0) a` : Prisma.sql`LEFT JOIN "Authorization" a`} ON a."tenantId" = t."id"
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY ${orderBy(filters.sort)}
+    LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+  return { rows: rows.slice(0, PAGE_SIZE), page: filters.page, hasMore: rows.length > PAGE_SIZE, estimated: await estimatedTotals() };
+}
+
+/** Row estimates from the planner's statistics; before the first ANALYZE (-1), a count bounded at ESTIMATE_BOUND. */
+const ESTIMATE_BOUND = 10_000;
+
+async function estimatedTotals(): Promise<DashboardPage["estimated"]> {
+  const rows = await db.$queryRaw<{ relname: string; reltuples: number }[]>`
+    SELECT c."relname", c."reltuples"::float8 AS "reltuples" FROM pg_class c
+    WHERE c."relname" IN ('Authorization', 'Tenant') AND c."relkind" = 'r' AND c."relnamespace" = current_schema()::regnamespace`;
+  const estimate = async (table: "Authorization" | "Tenant") => {
+    const value = Number(rows.find((r) => r.relname === table)?.reltuples ?? -1);
+    if (value >= 0) return { value: Math.round(value), atLeast: false };
+    const [bounded] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM "${table}" LIMIT ${ESTIMATE_BOUND}) x`);
+    const n = bounded?.n ?? 0;
+    return { value: n, atLeast: n >= ESTIMATE_BOUND };
+  };
+  const [authorizations, tenants] = [await estimate("Authorization"), await estimate("Tenant")];
+  return { authorizations: authorizations.value, tenants: tenants.value, atLeast: authorizations.atLeast || tenants.atLeast };
+}

@@ -1,0 +1,112 @@
+// The admin table's query on a real database: search by word prefix (name, email, selling partner id,
+// kept current by triggers), every filter, sorting, tenants without authorizations, bounded pages.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
+
+const { db } = await import("@/lib/db/client");
+const { listTenantAuthorizations } = await import("@/lib/tenants/list-tenant-authorizations");
+const { parseDashboardFilters, PAGE_SIZE } = await import("@/lib/tenants/list-filters");
+
+const DAY = 86_400_000;
+const now = new Date("2026-12-01T12:00:00Z");
+
+async function tenant(name: string, email: string, kind: "SELLER" | "VENDOR" = "SELLER", createdAt = now) {
+  return db.tenant.create({ data: { name, contactEmail: email, kind, marketplaceIds: [], createdAt } });
+}
+
+async function authorization(tenantId: string, data: Partial<{ region: "NA" | "EU" | "FE"; sellingPartnerId: string; status: "ACTIVE" | "REVOKED" | "REAUTH_REQUIRED" | "PENDING"; renewalDueAt: Date; lastUsedAt: Date; authorizedAt: Date; consecutiveFailures: number; lastConnectivityOk: boolean; lastRefreshError: string }> = {}) {
+  return db.authorization.create({ data: { tenantId, region: "NA", authType: "WEBSITE", status: "ACTIVE", ...data } });
+}
+
+const list = (params: Record<string, string>) => listTenantAuthorizations(parseDashboardFilters(params), now);
+const names = (page: Awaited<ReturnType<typeof list>>) => page.rows.map((r) => `${r.tenantName}${r.region ? `/${r.region}` : ""}`);
+
+let acme: { id: string };
+let acmeNa: { id: string };
+
+beforeAll(async () => {
+  await setupTestDatabase();
+  acme = await tenant("Acme Outdoor Goods", "ops@acme-outdoor.test", "SELLER", new Date(now.getTime() - 3 * DAY));
+  acmeNa = await authorization(acme.id, { sellingPartnerId: "A2ACMEUSSELLER", renewalDueAt: new Date(now.getTime() + 10 * DAY), lastUsedAt: new Date(now.getTime() - DAY), authorizedAt: new Date(now.getTime() - 300 * DAY) });
+  await authorization(acme.id, { region: "EU", sellingPartnerId: "A1ACMEEUSELLER", status: "REVOKED", lastConnectivityOk: false });
+  const bolt = await tenant("Bolt Vendor Group", "vendor@bolt.test", "VENDOR", new Date(now.getTime() - 2 * DAY));
+  await authorization(bolt.id, { sellingPartnerId: "BOLTGROUP", consecutiveFailures: 2, lastRefreshError: "server_error", renewalDueAt: new Date(now.getTime() + 100 * DAY), lastUsedAt: new Date(now.getTime() - 40 * DAY), authorizedAt: new Date(now.getTime() - 50 * DAY) });
+  await tenant("Cedar Crafts", "hello@cedar.test", "SELLER", new Date(now.getTime() - DAY));
+});
+
+afterAll(teardownTestDatabase);
+
+describe("admin tenants and authorizations table", () => {
+  it("lists one row per authorization, newest tenant first, and a tenant without authorizations too", async () => {
+    const page = await list({});
+    expect(names(page)).toEqual(["Cedar Crafts", "Bolt Vendor Group/NA", "Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU"]);
+    expect(page.hasMore).toBe(false);
+    expect(page.rows.find((r) => r.tenantName === "Cedar Crafts")?.authorizationId).toBeNull();
+  });
+
+  it("searches word prefixes of the name, the contact email and the selling partner id, case-insensitively", async () => {
+    expect(names(await list({ q: "acme out" }))).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU"]);
+    expect(names(await list({ q: "VENDOR@bolt" }))).toEqual(["Bolt Vendor Group/NA"]);
+    expect(names(await list({ q: "a2acmeus" }))).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU"]);
+    expect(names(await list({ q: "hello" }))).toEqual(["Cedar Crafts"]);
+    expect(names(await list({ q: "zzz" }))).toEqual([]);
+    // Punctuation only is no search at all (everything shows), never an SQL error.
+    expect((await list({ q: "&|!:*()'" })).rows).toHaveLength(4);
+  });
+
+  it("keeps the search current when a selling partner id arrives later or a tenant is renamed", async () => {
+    await db.authorization.update({ where: { id: acmeNa.id }, data: { sellingPartnerId: "A2RENAMEDSELLER" } });
+    expect(names(await list({ q: "a2renamed" }))).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU"]);
+    expect(names(await list({ q: "a2acmeus" }))).toEqual([]);
+    await db.tenant.update({ where: { id: acme.id }, data: { name: "Acme Trail Supply" } });
+    expect(names(await list({ q: "trail" }))).toEqual(["Acme Trail Supply/NA", "Acme Trail Supply/EU"]);
+    expect(names(await list({ q: "outdoor" }))).toEqual(["Acme Trail Supply/NA", "Acme Trail Supply/EU"]); // still in the email
+    await db.tenant.update({ where: { id: acme.id }, data: { name: "Acme Outdoor Goods" } });
+    await db.authorization.update({ where: { id: acmeNa.id }, data: { sellingPartnerId: "A2ACMEUSSELLER" } });
+  });
+
+  it("indexes authorizations inserted in bulk, and forgets deleted ones", async () => {
+    const [one, two] = [await tenant("Delta One", "one@delta.test"), await tenant("Delta Two", "two@delta.test")];
+    await db.authorization.createMany({ data: [one, two].map((t, i) => ({ tenantId: t.id, region: "FE" as const, authType: "SELF" as const, sellingPartnerId: `A3BULKDELTA${i}` })) });
+    expect(names(await list({ q: "a3bulkdelta" })).sort()).toEqual(["Delta One/FE", "Delta Two/FE"]);
+    await db.authorization.deleteMany({ where: { tenantId: { in: [one.id, two.id] } } });
+    expect(names(await list({ q: "a3bulkdelta" }))).toEqual([]);
+    await db.tenant.deleteMany({ where: { id: { in: [one.id, two.id] } } });
+  });
+
+  it("filters by status, type, region, renewal window, inactivity and failing", async () => {
+    expect(names(await list({ status: "REVOKED" }))).toEqual(["Acme Outdoor Goods/EU"]);
+    expect(names(await list({ status: "NONE" }))).toEqual(["Cedar Crafts"]);
+    expect(names(await list({ kind: "VENDOR" }))).toEqual(["Bolt Vendor Group/NA"]);
+    expect(names(await list({ region: "EU" }))).toEqual(["Acme Outdoor Goods/EU"]);
+    expect(names(await list({ renewalDays: "30" }))).toEqual(["Acme Outdoor Goods/NA"]);
+    expect(names(await list({ inactive: "1" }))).toEqual(["Bolt Vendor Group/NA"]);
+    expect(names(await list({ failing: "1" }))).toEqual(["Bolt Vendor Group/NA", "Acme Outdoor Goods/EU"]);
+    expect(names(await list({ failing: "1", kind: "SELLER" }))).toEqual(["Acme Outdoor Goods/EU"]);
+  });
+
+  it("sorts by name, renewal date and last use", async () => {
+    expect(names(await list({ sort: "name" }))).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU", "Bolt Vendor Group/NA", "Cedar Crafts"]);
+    expect(names(await list({ sort: "renewal" }))).toEqual(["Acme Outdoor Goods/NA", "Bolt Vendor Group/NA"]);
+    expect(names(await list({ sort: "last_used" }))).toEqual(["Acme Outdoor Goods/NA", "Bolt Vendor Group/NA"]);
+    expect(names(await list({ sort: "oldest" })).slice(0, 2)).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU"]);
+  });
+
+  it("ignores unknown or malformed filter values instead of failing the page", async () => {
+    const page = await list({ status: "DROP TABLE", renewalDays: "-5", sort: "evil", page: "abc" });
+    expect(page.rows).toHaveLength(4);
+    expect(page.page).toBe(1);
+  });
+
+  it("pages with a bounded offset and says when there is more", async () => {
+    await db.tenant.createMany({ data: Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ name: `Filler ${i}`, contactEmail: `f${i}@filler.test`, kind: "SELLER" as const, marketplaceIds: [], createdAt: new Date(now.getTime() - (10 + i) * DAY) })) });
+    const first = await list({ q: "filler" });
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.hasMore).toBe(true);
+    const second = await list({ q: "filler", page: "2" });
+    expect(second.rows).toHaveLength(5);
+    expect(second.hasMore).toBe(false);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.tenantId)).size).toBe(PAGE_SIZE + 5);
+    expect(first.estimated.tenants).toBeGreaterThan(0);
+  });
+});
