@@ -9,6 +9,7 @@ const preflightForm = z.object({ authorizationId: z.string().min(1).max(64) });
 const preflight = adminAction(preflightForm, async (input, { user, requestId }) => {
   const result = await runPreflight({ authorizationId: input.authorizationId, actorType: "ADMIN", actorId: user.id, requestId });
   revalidatePath("/admin/health");
+  revalidatePath(`/admin/authorizations/${input.authorizationId}`);
   return result;
 });
 

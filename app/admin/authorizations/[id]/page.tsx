@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
 import { ForceRefreshButton } from "@/components/admin/force-refresh-button";
-import { LifecycleActionsSlot } from "@/components/admin/lifecycle-actions-slot";
+import { LifecycleActions } from "@/components/admin/lifecycle-actions";
+import { OutcomeCharts } from "@/components/admin/monitoring/outcome-charts";
+import { PreflightPanel } from "@/components/admin/preflight-panel";
 import { StatusBadge } from "@/components/connect/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -188,11 +190,14 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Lifecycle</CardTitle>
+          <CardDescription>Pause token issuance, lift a pause, ask the partner to authorize again, or revoke (the kill switch).</CardDescription>
         </CardHeader>
         <CardContent>
-          <LifecycleActionsSlot authorizationId={a.id} status={a.status} />
+          <LifecycleActions authorizationId={a.id} status={a.status} />
         </CardContent>
       </Card>
+
+      {a.status === "ACTIVE" && <PreflightPanel authorizationId={a.id} />}
 
       <Card>
         <CardHeader>
@@ -240,7 +245,8 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           </CardDescription>
         </CardHeader>
         {outcomes.rows.length > 0 && (
-          <CardContent>
+          <CardContent className="space-y-4">
+            <OutcomeCharts authorizationId={a.id} />
             <Table>
               <TableHeader>
                 <TableRow>
