@@ -14,21 +14,22 @@ import { DAY } from "./thresholds";
 
 const authorizationSelect = { id: true, tenantId: true, region: true, renewalDueAt: true, revokedAt: true, statusReason: true, inactiveSince: true, quarantinedAt: true, tenant: { select: { name: true } } } as const;
 
-type Row = { tenantId: string; region: "NA" | "EU" | "FE"; tenant: { name: string } };
+type Row = { id: string; region: "NA" | "EU" | "FE"; tenant: { name: string } };
 
 function item(row: Row, detail: string) {
-  return { label: `${row.tenant.name} · ${REGION_NAMES[row.region]}`, detail, url: appLink(`/admin/tenants/${row.tenantId}`) };
+  return { label: `${row.tenant.name} · ${REGION_NAMES[row.region]}`, detail, url: appLink(`/admin/authorizations/${row.id}`) };
 }
 
 /** The digest's sections as of `now`; empty sections are left out. */
 export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]> {
-  const [overdue, quarantined, revoked, inactive, secret, appClient] = await Promise.all([
+  const [overdue, quarantined, revoked, inactive, secret, appClient, openAlerts] = await Promise.all([
     db.authorization.findMany({ where: { status: "REAUTH_REQUIRED" }, select: authorizationSelect, orderBy: { renewalDueAt: "asc" }, take: 50 }),
     db.authorization.findMany({ where: { status: "QUARANTINED" }, select: authorizationSelect, orderBy: { quarantinedAt: "asc" }, take: 50 }),
     db.authorization.findMany({ where: { status: "REVOKED", revokedAt: { gte: new Date(now.getTime() - DAY) } }, select: authorizationSelect, orderBy: { revokedAt: "desc" }, take: 50 }),
     db.authorization.findMany({ where: { status: "ACTIVE", inactiveSince: { not: null } }, select: authorizationSelect, take: 200 }),
     db.appClientSecret.findFirst({ where: { state: "CURRENT" }, orderBy: { version: "desc" }, select: { expiresAt: true } }),
     db.appClient.findFirst({ orderBy: { createdAt: "asc" }, select: { chargeMethodExpiresAt: true } }),
+    db.alert.findMany({ where: { state: "OPEN" }, select: { title: true, message: true, firedAt: true }, orderBy: { firedAt: "asc" }, take: 50 }),
   ]);
   const proposals = inactive.length
     ? await db.lifecycleNotice.findMany({ where: { kind: "revocation_proposed", subjectId: { in: inactive.map((a) => a.id) } }, select: { subjectId: true, cycle: true } })
@@ -36,6 +37,7 @@ export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]>
   const proposed = inactive.filter((a) => proposals.some((p) => p.subjectId === a.id && p.cycle === a.inactiveSince?.toISOString()));
 
   const sections: AdminDigestSection[] = [
+    { title: "Open alerts", items: openAlerts.map((a) => ({ label: a.title, detail: `Since ${formatDate(a.firedAt)}: ${a.message}`, url: appLink("/admin/alerts") })) },
     { title: "Renewals overdue", items: overdue.map((a) => item(a, `Renewal was due ${formatDate(a.renewalDueAt)}`)) },
     { title: "Proposed for revocation (unused)", items: proposed.map((a) => item(a, `Unused since ${formatDate(a.inactiveSince)}; the partner was reminded and did not act`)) },
     { title: "Paused (quarantined)", items: quarantined.map((a) => item(a, `Paused since ${formatDate(a.quarantinedAt)}`)) },

@@ -8,6 +8,7 @@ import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks }
 import { checkAuthorizationLifecycleFn } from "@/inngest/functions/check-authorization-lifecycle";
 import { workflows } from "@/inngest/functions";
 import { lifecycleScan } from "@/inngest/functions/lifecycle-scan";
+import { buildAdminDigest } from "@/lib/lifecycle/admin-digest";
 import { alertEvaluation, monitoringRetention } from "@/inngest/functions/monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "@/inngest/functions/notify-connected";
 import { notifyQuarantined, notifyReauthorizationRequested } from "@/inngest/functions/notify-reauthorization-needed";
@@ -160,17 +161,17 @@ describe("app client and admin functions", () => {
   it("admin-digest sends nothing on a quiet day and one email a day when something needs attention", async () => {
     const now = new Date();
     expect((await engine(adminDigest.fn).execute({ events: cronEvent(now) })).result).toEqual({ sent: 0, items: 0 });
-    const { tenant } = await seedAuthorization({ authorizedAt: new Date(now.getTime() - 400 * DAY), status: "REAUTH_REQUIRED" });
+    const { tenant, authorization } = await seedAuthorization({ authorizedAt: new Date(now.getTime() - 400 * DAY), status: "REAUTH_REQUIRED" });
     expect((await engine(adminDigest.fn).execute({ events: cronEvent(now) })).result).toEqual({ sent: 1, items: 1 });
     expect((await engine(adminDigest.fn).execute({ events: cronEvent(now) })).result).toEqual({ sent: 0, items: 1 });
     const [digest] = await emailsTo(ADMIN, "admin-digest");
     expect(digest?.html).toContain(tenant.name);
-    expect(digest?.html).toContain(`http://localhost:3000/admin/tenants/${tenant.id}`);
+    expect(digest?.html).toContain(`http://localhost:3000/admin/authorizations/${authorization.id}`);
   });
 });
 
 describe("monitoring functions", () => {
-  it("evaluate-alerts fires a refresh-failure alert once, notifies the admins once, and resolves it when refreshes work again", async () => {
+  it("evaluate-alerts fires a refresh-failure alert once, notifies the admins once, and resolves it when refreshes work again; the digest lists it while open", async () => {
     const { authorization } = await seedAuthorization({ authorizedAt: new Date(Date.now() - 10 * DAY) });
     await db.authorization.update({ where: { id: authorization.id }, data: { consecutiveFailures: 2, lastRefreshError: "amazon_unavailable" } });
 
@@ -181,6 +182,8 @@ describe("monitoring functions", () => {
     expect(await db.alert.count({ where: { rule: "refresh_failing", authorizationId: authorization.id } })).toBe(1);
     const fired = await emailsTo(ADMIN);
     expect(fired).toHaveLength(1);
+    const digest = await buildAdminDigest(new Date());
+    expect(digest.find((s) => s.title === "Open alerts")?.items).toEqual([expect.objectContaining({ url: "http://localhost:3000/admin/alerts" })]);
 
     await db.authorization.update({ where: { id: authorization.id }, data: { consecutiveFailures: 0, lastRefreshError: null } });
     const cleared = await engine(alertEvaluation.fn).execute({ events: cronEvent(new Date()) });

@@ -66,7 +66,7 @@ describe("inactivity", () => {
     expect(await db.auditLog.count({ where: { authorizationId: authorization.id, action: "authorization.revocation_proposed" } })).toBe(1);
     expect(await reminders()).toHaveLength(3);
     const digest = await buildAdminDigest(at(60));
-    expect(digest.find((s) => s.title === "Proposed for revocation (unused)")?.items.map((i) => i.url)).toEqual([`http://localhost:3000/admin/tenants/${tenant.id}`]);
+    expect(digest.find((s) => s.title === "Proposed for revocation (unused)")?.items.map((i) => i.url)).toEqual([`http://localhost:3000/admin/authorizations/${authorization.id}`]);
     await runCronInProcess("admin-digest", at(60));
     await runCronInProcess("admin-digest", at(60));
     const digests = await emailsTo("admin@latchkey.test", "admin-digest");
