@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/(auth)/sign-out-button";
 import { SiteHeader } from "@/components/brand/site-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireAdmin } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -39,7 +40,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <span className="hidden text-muted-foreground md:inline">{user.email}</span>
         <SignOutButton variant="ghost" />
       </SiteHeader>
-      <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </>
   );
 }
