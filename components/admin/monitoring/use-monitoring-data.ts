@@ -3,7 +3,7 @@
 // the first paint needs no fetch; after that the query refetches every 30 seconds while the tab is visible
 // (refetchIntervalInBackground stays false), keeps the last good data when a refresh fails, and takes newer
 // data from a later server render (a navigation or a server action's revalidatePath).
-import { keepPreviousData, type QueryKey, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { hashKey, keepPreviousData, type QueryClient, type QueryKey, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { AlertListView } from "@/lib/alerts/alert-view";
 import type { MonitoringSnapshot } from "@/lib/monitoring/get-monitoring-snapshot";
@@ -47,17 +47,23 @@ export function alertListQuery(initial: AlertListView, filters: AlertListFilters
   });
 }
 
-/** initialData only seeds an empty cache: data from a newer server render replaces what the cache holds. */
+/**
+ * initialData only seeds an empty cache, so data from a newer server render (a navigation back to the page, a
+ * server action's revalidatePath) replaces what the cache holds; an older one does not.
+ */
+export function adoptServerData<T extends { generatedAt: string }>(client: QueryClient, queryKey: QueryKey, initial: T): void {
+  const cached = client.getQueryData<T>(queryKey);
+  if (cached === undefined || Date.parse(cached.generatedAt) < Date.parse(initial.generatedAt)) {
+    client.setQueryData<T>(queryKey, initial, { updatedAt: Date.parse(initial.generatedAt) });
+  }
+}
+
 function useNewerServerData<T extends { generatedAt: string }>(queryKey: QueryKey, initial: T) {
   const client = useQueryClient();
+  const keyHash = hashKey(queryKey);
   useEffect(() => {
-    const cached = client.getQueryData<T>(queryKey);
-    if (cached === undefined || Date.parse(cached.generatedAt) < Date.parse(initial.generatedAt)) {
-      client.setQueryData<T>(queryKey, initial, { updatedAt: Date.parse(initial.generatedAt) });
-    }
-    // queryKey is rebuilt each render; its content is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, initial, JSON.stringify(queryKey)]);
+    adoptServerData(client, JSON.parse(keyHash) as QueryKey, initial);
+  }, [client, keyHash, initial]);
 }
 
 /** /admin/monitoring's charts and table for one range. */
