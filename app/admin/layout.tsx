@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/(auth)/sign-out-button";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SiteHeader } from "@/components/brand/site-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireAdmin } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -13,7 +14,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <SignOutButton variant="ghost" />
       </SiteHeader>
       <AdminNav />
-      <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </>
   );
 }
