@@ -49,23 +49,34 @@ export const FAILING_SQL = Prisma.sql`(a."consecutiveFailures" > 0 OR a."lastCon
  * - failing: the tenants flagged by the trigger-maintained "hasFailingAuthorization" column (see the
  *   migration 20261201085650_dashboard_failing_order), read from its (flag, sort key) index in order, stopping
  *   after one page instead of fetching every failing authorization and sorting them;
- * - search: word prefixes of the tenant's name, contact email and selling partner ids (GIN index).
+ * - search: word prefixes of the tenant's name, contact email and selling partner ids (GIN index; a prefix
+ *   becomes the few exact words it can mean, see the migration 20261201090518_dashboard_search_words).
  * Filters on the authorization (status, region, renewal, inactive) can leave a kept tenant without a row,
  * so with any of them the tenants are not cut off (the search still runs first, on its index), and the
  * failing set is a subquery with OFFSET 0 over one index per condition. Left to itself the planner may
  * instead walk the sort order's index and test every row, which costs a full scan when few rows match.
  */
+/** The tenant's columns the table shows, sorts and filters by (never the search vector). */
+const TENANT_COLUMNS = Prisma.sql`t."id", t."name", t."kind", t."contactEmail", t."createdAt", t."quarantinedAt", t."hasFailingAuthorization"`;
+
 function tenantPrefilter(filters: DashboardFilters): { cte: Prisma.Sql; limited: boolean } | null {
   const search = hasSearch(filters);
   const tenantOrder = TENANT_ORDER[filters.sort];
   const limited = Boolean(tenantOrder) && !hasAuthorizationFilters(filters);
   if (!search && !(filters.failing && limited)) return null;
-  const where: Prisma.Sql[] = [];
-  if (search) where.push(Prisma.sql`t."searchVector" @@ latchkey_search_query(${filters.q})`);
+  const ctes: Prisma.Sql[] = [];
+  // The search's hits, with the tenant's columns (the table reads them from here, not again by id). The query is built once (a scalar
+  // subquery: it reads the word list) and, with no order or limit here, can only be answered from the GIN index.
+  if (search) {
+    ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT ${TENANT_COLUMNS} FROM "Tenant" t
+      WHERE t."searchVector" @@ (SELECT latchkey_search_query(${filters.q})))`);
+  }
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.failing && limited) where.push(Prisma.sql`t."hasFailingAuthorization"`);
   if (filters.kind) where.push(Prisma.sql`t."kind" = ${filters.kind}::"PartnerKind"`);
   const limit = limited && tenantOrder ? Prisma.sql`ORDER BY ${tenantOrder} LIMIT ${filters.page * PAGE_SIZE + 1}` : Prisma.empty;
-  return { cte: Prisma.sql`page_tenants AS MATERIALIZED (SELECT t."id" FROM "Tenant" t WHERE ${Prisma.join(where, " AND ")} ${limit})`, limited };
+  ctes.push(Prisma.sql`page_tenants AS MATERIALIZED (SELECT ${TENANT_COLUMNS} FROM ${search ? Prisma.sql`search_hits` : Prisma.sql`"Tenant"`} t WHERE ${Prisma.join(where, " AND ")} ${limit})`);
+  return { cte: Prisma.join(ctes, ", "), limited };
 }
 
 /** Filters on the authorization's own columns: with one, a tenant may have no row to show. */
@@ -79,8 +90,7 @@ function hasSearch(filters: DashboardFilters): filters is DashboardFilters & { q
 
 function conditions(filters: DashboardFilters, now: Date, prefiltered: boolean): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (prefiltered) where.push(Prisma.sql`t."id" IN (SELECT "id" FROM page_tenants)`);
-  if (filters.kind) where.push(Prisma.sql`t."kind" = ${filters.kind}::"PartnerKind"`);
+  if (filters.kind && !prefiltered) where.push(Prisma.sql`t."kind" = ${filters.kind}::"PartnerKind"`);
   if (filters.status === "NONE") where.push(Prisma.sql`a."id" IS NULL`);
   else if (filters.status) where.push(Prisma.sql`a."status" = ${filters.status}::"AuthorizationStatus"`);
   if (filters.region) where.push(Prisma.sql`a."region" = ${filters.region}::"Region"`);
@@ -141,7 +151,7 @@ export async function listTenantAuthorizations(filters: DashboardFilters, now = 
            t."quarantinedAt" AS "tenantQuarantinedAt", a."id" AS "authorizationId", a."region", a."sellingPartnerId", a."status",
            a."renewalDueAt", a."lastUsedAt", a."lastRefreshAt", a."lastRefreshError", a."consecutiveFailures",
            a."lastConnectivityAt", a."lastConnectivityOk"
-    FROM "Tenant" t
+    FROM ${prefilter ? Prisma.sql`page_tenants` : Prisma.sql`"Tenant"`} t
     ${authorizationJoin(filters, Boolean(prefilter?.limited))}
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY ${orderBy(filters.sort)}

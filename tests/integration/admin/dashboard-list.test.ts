@@ -143,6 +143,9 @@ describe("admin tenants and authorizations table", () => {
     expect(second.hasMore).toBe(false);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.tenantId)).size).toBe(PAGE_SIZE + 5);
     expect(first.estimated.tenants).toBeGreaterThan(0);
+    // A prefix of a few known words ("f1": f1, f10…f19) and one of very many ("f": every filler's email) both match.
+    expect(names(await list({ q: "f1 filler" })).sort()).toEqual(["Filler 1", ...Array.from({ length: 10 }, (_, i) => `Filler 1${i}`)].sort());
+    expect((await list({ q: "f filler" })).rows).toHaveLength(PAGE_SIZE);
     // A search with a filter on the authorization is not cut off at the first page of matching tenants.
     const older = await tenant("Filler Connected", "connected@filler.test", "SELLER", new Date(now.getTime() - 400 * DAY));
     await authorization(older.id, { region: "EU" });
