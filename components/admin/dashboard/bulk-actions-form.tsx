@@ -23,6 +23,20 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
     for (const box of boxes()) box.checked = checked;
   };
   const result = shown === "check" ? checkResult : null;
+  // The question closes once the form (with confirmed=1) has been submitted, not during the click: removing
+  // the clicked button before the browser submits would drop the submission.
+  // The operation is set here, not read from the clicked button (a function formAction does not carry it).
+  const pauseConfirmed = (data: FormData) => {
+    setConfirmPause(null);
+    data.set("operation", "pause");
+    data.set("confirmed", "1");
+    lifecycleAction(data);
+  };
+  const askToReauthorize = (data: FormData) => {
+    data.set("operation", "reauthorize");
+    data.delete("confirmed");
+    lifecycleAction(data);
+  };
   return (
     <form ref={form} action={action} className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -36,7 +50,7 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
         <Button type="button" size="sm" variant="outline" disabled={pending || selectable === 0} onClick={() => setConfirmPause(boxes().filter((b) => b.checked).length)}>
           Pause
         </Button>
-        <Button type="submit" name="operation" value="reauthorize" formAction={lifecycleAction} onClick={() => setShown("lifecycle")} size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" formAction={askToReauthorize} onClick={() => setShown("lifecycle")} size="sm" variant="outline" disabled={pending || selectable === 0}>
           Ask to reauthorize
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setAll(true)} disabled={selectable === 0}>
@@ -55,14 +69,13 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
               : `Pause ${confirmPause} selected authorization${confirmPause === 1 ? "" : "s"}? Their apps get no access tokens until an administrator lifts the pause.`}
           </span>
           {confirmPause > 0 && (
-            <Button type="submit" name="operation" value="pause" formAction={lifecycleAction} size="sm" variant="destructive" disabled={pending} onClick={() => { setShown("lifecycle"); setConfirmPause(null); }}>
+            <Button type="submit" formAction={pauseConfirmed} size="sm" variant="destructive" disabled={pending} onClick={() => setShown("lifecycle")}>
               Yes, pause {confirmPause}
             </Button>
           )}
           <Button type="button" size="sm" variant="ghost" onClick={() => setConfirmPause(null)}>
             Cancel
           </Button>
-          <input type="hidden" name="confirmed" value="1" />
         </div>
       )}
       {shown === "lifecycle" && lifecycleResult?.ok && (
