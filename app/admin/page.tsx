@@ -10,7 +10,6 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { describeProblems } from "@/lib/admin/describe-health";
 import { requireAdmin } from "@/lib/auth/session";
 import {
-  INACTIVE_AFTER_DAYS,
   KIND_FILTERS,
   MAX_PAGE,
   PAGE_SIZE,
@@ -24,7 +23,7 @@ import {
   parseDashboardFilters,
   type DashboardFilters,
 } from "@/lib/tenants/list-filters";
-import { listTenantAuthorizations, type DashboardRow } from "@/lib/tenants/list-tenant-authorizations";
+import { inactivityThresholdDays, listTenantAuthorizations, type DashboardRow } from "@/lib/tenants/list-tenant-authorizations";
 import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 
@@ -139,7 +138,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </label>
           <label className="flex items-center gap-2">
             <input type="checkbox" name="inactive" value="1" defaultChecked={filters.inactive} className="size-4" />
-            Inactive ({INACTIVE_AFTER_DAYS}+ days unused)
+            Inactive ({inactivityThresholdDays()}+ days unused)
           </label>
         </div>
         <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">

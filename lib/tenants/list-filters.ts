@@ -24,8 +24,6 @@ export const STATUS_FILTER_LABELS: Record<(typeof STATUS_FILTERS)[number], strin
   NONE: "No connection started",
 };
 
-/** Inactive: no token request for this many days (or marked inactive by the inactivity check). */
-export const INACTIVE_AFTER_DAYS = 30;
 export const PAGE_SIZE = 50;
 /** Bounded offset pagination: past this page, narrow the filters instead (no deep scans per request). */
 export const MAX_PAGE = 100;

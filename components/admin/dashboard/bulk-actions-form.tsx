@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useRef, type ReactNode } from "react";
+import { useActionState, useRef, useState, type ReactNode } from "react";
 import { bulkAuthorizationsAction } from "@/app/admin/authorizations/actions";
+import { bulkLifecycleAction } from "@/app/admin/bulk-lifecycle-actions";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 
@@ -9,20 +10,48 @@ const OPERATION_NAMES = { test: "Connection test", refresh: "Token refresh" } as
 
 /** Wraps the table: its row checkboxes (name="authorizationIds") are submitted with the chosen bulk action. */
 export function BulkActionsForm({ children, selectable }: { children: ReactNode; selectable: number }) {
-  const [result, action, pending] = useActionState(bulkAuthorizationsAction, null);
+  const [checkResult, action, checkPending] = useActionState(bulkAuthorizationsAction, null);
+  const [lifecycleResult, lifecycleAction, lifecyclePending] = useActionState(bulkLifecycleAction, null);
+  // The last action submitted is the one whose outcome shows.
+  const [shown, setShown] = useState<"check" | "lifecycle">("check");
+  // Pausing asks first: how many are selected when the admin clicked Pause (null: not asking).
+  const [confirmPause, setConfirmPause] = useState<number | null>(null);
+  const pending = checkPending || lifecyclePending;
   const form = useRef<HTMLFormElement>(null);
+  const boxes = () => [...(form.current?.querySelectorAll<HTMLInputElement>('input[name="authorizationIds"]') ?? [])];
   const setAll = (checked: boolean) => {
-    for (const box of form.current?.querySelectorAll<HTMLInputElement>('input[name="authorizationIds"]') ?? []) box.checked = checked;
+    for (const box of boxes()) box.checked = checked;
+  };
+  const result = shown === "check" ? checkResult : null;
+  // The question closes once the form (with confirmed=1) has been submitted, not during the click: removing
+  // the clicked button before the browser submits would drop the submission.
+  // The operation is set here, not read from the clicked button (a function formAction does not carry it).
+  const pauseConfirmed = (data: FormData) => {
+    setConfirmPause(null);
+    data.set("operation", "pause");
+    data.set("confirmed", "1");
+    lifecycleAction(data);
+  };
+  const askToReauthorize = (data: FormData) => {
+    data.set("operation", "reauthorize");
+    data.delete("confirmed");
+    lifecycleAction(data);
   };
   return (
     <form ref={form} action={action} className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-muted-foreground">With the selected authorizations:</span>
-        <Button type="submit" name="operation" value="test" size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" name="operation" value="test" onClick={() => setShown("check")} size="sm" variant="outline" disabled={pending || selectable === 0}>
           Test connection
         </Button>
-        <Button type="submit" name="operation" value="refresh" size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" name="operation" value="refresh" onClick={() => setShown("check")} size="sm" variant="outline" disabled={pending || selectable === 0}>
           Refresh token
+        </Button>
+        <Button type="button" size="sm" variant="outline" disabled={pending || selectable === 0} onClick={() => setConfirmPause(boxes().filter((b) => b.checked).length)}>
+          Pause
+        </Button>
+        <Button type="submit" formAction={askToReauthorize} onClick={() => setShown("lifecycle")} size="sm" variant="outline" disabled={pending || selectable === 0}>
+          Ask to reauthorize
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setAll(true)} disabled={selectable === 0}>
           Select all on this page
@@ -32,6 +61,42 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
         </Button>
         {pending && <span className="text-muted-foreground">Working…</span>}
       </div>
+      {confirmPause !== null && (
+        <div role="alertdialog" aria-label="Confirm pausing" data-testid="confirm-pause" className="flex flex-wrap items-center gap-2 rounded-md border border-destructive/40 bg-card p-3 text-sm">
+          <span>
+            {confirmPause === 0
+              ? "Select the authorizations to pause first."
+              : `Pause ${confirmPause} selected authorization${confirmPause === 1 ? "" : "s"}? Their apps get no access tokens until an administrator lifts the pause.`}
+          </span>
+          {confirmPause > 0 && (
+            <Button type="submit" formAction={pauseConfirmed} size="sm" variant="destructive" disabled={pending} onClick={() => setShown("lifecycle")}>
+              Yes, pause {confirmPause}
+            </Button>
+          )}
+          <Button type="button" size="sm" variant="ghost" onClick={() => setConfirmPause(null)}>
+            Cancel
+          </Button>
+        </div>
+      )}
+      {shown === "lifecycle" && lifecycleResult?.ok && (
+        <div role="status" data-testid="bulk-result" className="rounded-md border bg-card p-3 text-sm">
+          <p className="font-medium">
+            {lifecycleResult.data.operation === "pause" ? "Pause" : "Ask to reauthorize"}: {lifecycleResult.data.summary}.
+          </p>
+          {lifecycleResult.data.items.some((i) => i.outcome !== "done") && (
+            <ul className="mt-1 list-disc pl-5 text-muted-foreground">
+              {lifecycleResult.data.items
+                .filter((i) => i.outcome !== "done")
+                .map((i) => (
+                  <li key={i.authorizationId}>
+                    {i.tenantName}: {i.message}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {shown === "lifecycle" && <FormError result={lifecycleResult} />}
       {result?.ok && (
         <div role="status" data-testid="bulk-result" className="rounded-md border bg-card p-3 text-sm">
           <p className="font-medium">

@@ -100,6 +100,30 @@ test("an admin finds a failing tenant from the dashboard in three clicks, and th
   await partner.context.close();
 });
 
+test("an admin pauses a selected authorization from the table after confirming, and asks another partner to reauthorize", async ({ page: admin, browser }) => {
+  allowColdCompiles(60_000);
+  const paused = await connectedPartner(browser, { label: "BulkPause" });
+  const asked = await connectedPartner(browser, { label: "BulkAsk" });
+  await signInAs(admin, ADMIN, { callbackUrl: `/admin?q=${encodeURIComponent(paused.businessName)}` });
+  const row = admin.getByTestId("dashboard-row").filter({ hasText: paused.businessName });
+  await expect(row).toHaveCount(1, { timeout: COLD_COMPILE_MS });
+  await row.getByRole("checkbox").check();
+  await admin.getByRole("button", { name: "Pause", exact: true }).click();
+  // Nothing happens before the admin confirms.
+  await expect(admin.getByTestId("confirm-pause")).toContainText("Pause 1 selected authorization?");
+  await expect(row.getByTestId("connection-status")).toHaveText("Connected");
+  await admin.getByRole("button", { name: "Yes, pause 1" }).click();
+  await expect(admin.getByTestId("bulk-result")).toHaveText("Pause: 1 paused.", { timeout: COLD_COMPILE_MS });
+  await expect(row.getByTestId("connection-status")).toHaveText("Paused");
+
+  await admin.goto(`/admin?q=${encodeURIComponent(asked.businessName)}`);
+  await admin.getByTestId("dashboard-row").filter({ hasText: asked.businessName }).getByRole("checkbox").check();
+  await admin.getByRole("button", { name: "Ask to reauthorize" }).click();
+  await expect(admin.getByTestId("bulk-result")).toHaveText("Ask to reauthorize: 1 asked to reauthorize.", { timeout: COLD_COMPILE_MS });
+  await paused.context.close();
+  await asked.context.close();
+});
+
 test("a partner gets the ordinary 404 on the dashboard's admin pages and routes", async ({ browser }) => {
   allowColdCompiles();
   const partner = await connectedPartner(browser, { label: "Curious" });

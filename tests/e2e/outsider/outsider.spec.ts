@@ -125,6 +125,7 @@ const TABLE: Record<string, Entry> = {
   "action adminTestConnectionAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action forceRefreshAction":        { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/authorizations/${w.a.connectionId}` },
   "action bulkAuthorizationsAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin" },
+  "action bulkLifecycleAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin" },
   "action createApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action revokeApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action rotateNowAction":            { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },

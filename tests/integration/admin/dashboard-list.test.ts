@@ -1,11 +1,12 @@
 // The admin table's query on a real database: search by word prefix (name, email, selling partner id,
 // kept current by triggers), every filter, sorting, tenants without authorizations, bounded pages.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
 
 const { db } = await import("@/lib/db/client");
 const { listTenantAuthorizations } = await import("@/lib/tenants/list-tenant-authorizations");
 const { parseDashboardFilters, PAGE_SIZE } = await import("@/lib/tenants/list-filters");
+const { resetServerEnvForTests } = await import("@/lib/env");
 
 const DAY = 86_400_000;
 const now = new Date("2026-12-01T12:00:00Z");
@@ -85,6 +86,40 @@ describe("admin tenants and authorizations table", () => {
     expect(names(await list({ failing: "1", kind: "SELLER" }))).toEqual(["Acme Outdoor Goods/EU"]);
   });
 
+  it("keeps the failing filter current as an authorization starts and stops failing, in every order and with other filters", async () => {
+    const cedar = await db.tenant.findFirstOrThrow({ where: { name: "Cedar Crafts" } });
+    const cedarNa = await authorization(cedar.id, { sellingPartnerId: "CEDARNA" });
+    expect(names(await list({ failing: "1" }))).toEqual(["Bolt Vendor Group/NA", "Acme Outdoor Goods/EU"]);
+    await db.authorization.update({ where: { id: cedarNa.id }, data: { lastConnectivityOk: false } });
+    expect(names(await list({ failing: "1" }))).toEqual(["Cedar Crafts/NA", "Bolt Vendor Group/NA", "Acme Outdoor Goods/EU"]);
+    expect(names(await list({ failing: "1", sort: "oldest" }))).toEqual(["Acme Outdoor Goods/EU", "Bolt Vendor Group/NA", "Cedar Crafts/NA"]);
+    expect(names(await list({ failing: "1", sort: "name" }))).toEqual(["Acme Outdoor Goods/EU", "Bolt Vendor Group/NA", "Cedar Crafts/NA"]);
+    expect(names(await list({ failing: "1", status: "ACTIVE" }))).toEqual(["Cedar Crafts/NA", "Bolt Vendor Group/NA"]);
+    expect(names(await list({ failing: "1", q: "cedar" }))).toEqual(["Cedar Crafts/NA"]);
+    // Recovered: a passing test clears it; so does a successful refresh for Bolt.
+    await db.authorization.update({ where: { id: cedarNa.id }, data: { lastConnectivityOk: true } });
+    await db.authorization.updateMany({ where: { sellingPartnerId: "BOLTGROUP" }, data: { consecutiveFailures: 0, lastRefreshError: null } });
+    expect(names(await list({ failing: "1" }))).toEqual(["Acme Outdoor Goods/EU"]);
+    expect(await db.tenant.count({ where: { hasFailingAuthorization: true } })).toBe(1);
+    await db.authorization.updateMany({ where: { sellingPartnerId: "BOLTGROUP" }, data: { consecutiveFailures: 2, lastRefreshError: "server_error" } });
+    await db.authorization.delete({ where: { id: cedarNa.id } });
+    expect(names(await list({ failing: "1" }))).toEqual(["Bolt Vendor Group/NA", "Acme Outdoor Goods/EU"]);
+  });
+
+  it("counts inactivity from INACTIVITY_THRESHOLD_DAYS", async () => {
+    try {
+      vi.stubEnv("INACTIVITY_THRESHOLD_DAYS", "45");
+      resetServerEnvForTests();
+      expect(names(await list({ inactive: "1" }))).toEqual([]); // Bolt: last used 40 days ago
+      vi.stubEnv("INACTIVITY_THRESHOLD_DAYS", "20");
+      resetServerEnvForTests();
+      expect(names(await list({ inactive: "1" }))).toEqual(["Bolt Vendor Group/NA"]);
+    } finally {
+      vi.unstubAllEnvs();
+      resetServerEnvForTests();
+    }
+  });
+
   it("sorts by name, renewal date and last use", async () => {
     expect(names(await list({ sort: "name" }))).toEqual(["Acme Outdoor Goods/NA", "Acme Outdoor Goods/EU", "Bolt Vendor Group/NA", "Cedar Crafts"]);
     expect(names(await list({ sort: "renewal" }))).toEqual(["Acme Outdoor Goods/NA", "Bolt Vendor Group/NA"]);
@@ -108,5 +143,12 @@ describe("admin tenants and authorizations table", () => {
     expect(second.hasMore).toBe(false);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.tenantId)).size).toBe(PAGE_SIZE + 5);
     expect(first.estimated.tenants).toBeGreaterThan(0);
+    // A prefix of a few known words ("f1": f1, f10…f19) and one of very many ("f": every filler's email) both match.
+    expect(names(await list({ q: "f1 filler" })).sort()).toEqual(["Filler 1", ...Array.from({ length: 10 }, (_, i) => `Filler 1${i}`)].sort());
+    expect((await list({ q: "f filler" })).rows).toHaveLength(PAGE_SIZE);
+    // A search with a filter on the authorization is not cut off at the first page of matching tenants.
+    const older = await tenant("Filler Connected", "connected@filler.test", "SELLER", new Date(now.getTime() - 400 * DAY));
+    await authorization(older.id, { region: "EU" });
+    expect(names(await list({ q: "filler", status: "ACTIVE" }))).toEqual(["Filler Connected/EU"]);
   });
 });
