@@ -2,8 +2,8 @@
 // with TEST_DATABASE_URL or DATABASE_URL set (CI sets the machine's PostgreSQL) the integration suite runs
 // there too.
 // Playwright's end-to-end suite runs last against a real dev server and the sandbox.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 interface Outcome {
@@ -20,15 +20,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 type Env = Record<string, string | undefined>;
 
-function runVitest(suite: string, project: string, extraEnv: Env): Outcome {
-  const outputFile = path.join(resultsDir, `${suite}.json`);
-  const env: Env = { ...process.env, ...extraEnv };
-  if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const run = spawnSync(
-    process.execPath,
-    ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`],
-    { stdio: "inherit", env: env as NodeJS.ProcessEnv },
-  );
+function readVitestReport(suite: string, outputFile: string, exitCode: number): Outcome {
   const report = existsSync(outputFile)
     ? (JSON.parse(readFileSync(outputFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
     : undefined;
@@ -37,8 +29,51 @@ function runVitest(suite: string, project: string, extraEnv: Env): Outcome {
     passed: report?.numPassedTests ?? 0,
     failed: report ? report.numFailedTests : 1,
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
-    exitCode: run.status ?? 1,
+    exitCode,
   };
+}
+
+function vitestArgs(project: string, outputFile: string): string[] {
+  return ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`];
+}
+
+function vitestEnv(extraEnv: Env): NodeJS.ProcessEnv {
+  const env: Env = { ...process.env, ...extraEnv };
+  if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
+  return env as NodeJS.ProcessEnv;
+}
+
+function runVitest(suite: string, project: string, extraEnv: Env): Outcome {
+  const outputFile = path.join(resultsDir, `${suite}.json`);
+  const run = spawnSync(process.execPath, vitestArgs(project, outputFile), { stdio: "inherit", env: vitestEnv(extraEnv) });
+  return readVitestReport(suite, outputFile, run.status ?? 1);
+}
+
+/**
+ * Runs several vitest suites at once (each is one process running its files one at a time, so two of them
+ * keep two cores busy), each writing its output to a log that is printed whole when all have finished.
+ */
+async function runVitestTogether(runs: { suite: string; project: string; env: Env }[]): Promise<Outcome[]> {
+  const finished = await Promise.all(
+    runs.map(
+      ({ suite, project, env }) =>
+        new Promise<{ outcome: Outcome; logFile: string }>((resolve) => {
+          const outputFile = path.join(resultsDir, `${suite}.json`);
+          const logFile = path.join(resultsDir, `${suite}.log`);
+          const fd = openSync(logFile, "w");
+          const child = spawn(process.execPath, vitestArgs(project, outputFile), { stdio: ["ignore", fd, fd], env: vitestEnv(env) });
+          child.on("close", (code) => {
+            closeSync(fd);
+            resolve({ outcome: readVitestReport(suite, outputFile, code ?? 1), logFile });
+          });
+        }),
+    ),
+  );
+  for (const { outcome, logFile } of finished) {
+    console.log(`\n===== ${outcome.suite} =====`);
+    process.stdout.write(readFileSync(logFile, "utf8"));
+  }
+  return finished.map((f) => f.outcome);
 }
 
 function runPlaywright(): Outcome {
@@ -63,11 +98,18 @@ const wants = (suite: string) => only.length === 0 || only.includes(suite);
 const outcomes: Outcome[] = [];
 
 if (wants("unit")) outcomes.push(runVitest("unit", "unit", {}));
-if (wants("integration")) outcomes.push(runVitest("integration-pglite", "integration", {}));
-// `DATABASE_URL=postgresql://… npm test` runs the database suites there too (unit and e2e stay embedded).
+// `DATABASE_URL=postgresql://… npm test` runs the database suites there too (unit and e2e stay embedded),
+// side by side with the embedded run.
 const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (wants("integration") && postgresUrl) {
-  outcomes.push(runVitest("integration-postgresql", "integration", { DATABASE_URL: postgresUrl }));
+  outcomes.push(
+    ...(await runVitestTogether([
+      { suite: "integration-pglite", project: "integration", env: {} },
+      { suite: "integration-postgresql", project: "integration", env: { DATABASE_URL: postgresUrl } },
+    ])),
+  );
+} else if (wants("integration")) {
+  outcomes.push(runVitest("integration-pglite", "integration", {}));
 }
 if (wants("e2e")) outcomes.push(runPlaywright());
 
