@@ -2,30 +2,11 @@
 // authorizations, one lib call each (each audited), with a plain summary. Pausing must be confirmed;
 // a partner gets 404 and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { caller } from "../../support/fake-authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 
-const caller = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => {
-  const authorizeUser = async () => {
-    if (!caller.user) throw new AppError("unauthenticated");
-    return caller.user;
-  };
-  return {
-    authorizeUser,
-    authorizeAdmin: async () => {
-      const user = await authorizeUser();
-      if (user.role !== "ADMIN") throw new AppError("not_found");
-      return user;
-    },
-    authorizeTenant: async () => {
-      const user = await authorizeUser();
-      if (!user.tenantId) throw new AppError("not_found");
-      return { ...user, tenantId: user.tenantId };
-    },
-  };
-});
+vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
 
 const { bulkLifecycleAction } = await import("@/app/admin/bulk-lifecycle-actions");
 const { db } = await import("@/lib/db/client");

@@ -2,30 +2,11 @@
 // shown; invalid_grant found and recorded), bulk test/refresh, the detail page's loader, and the audit
 // log's CSV export. Partners and signed-out callers get 404/401 and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { caller } from "../../support/fake-authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 
-const caller = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => {
-  const authorizeUser = async () => {
-    if (!caller.user) throw new AppError("unauthenticated");
-    return caller.user;
-  };
-  return {
-    authorizeUser,
-    authorizeAdmin: async () => {
-      const user = await authorizeUser();
-      if (user.role !== "ADMIN") throw new AppError("not_found");
-      return user;
-    },
-    authorizeTenant: async () => {
-      const user = await authorizeUser();
-      if (!user.tenantId) throw new AppError("not_found");
-      return { ...user, tenantId: user.tenantId };
-    },
-  };
-});
+vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
 
 const { bulkAuthorizationsAction, forceRefreshAction } = await import("@/app/admin/authorizations/actions");
 const { GET: exportRoute } = await import("@/app/admin/audit/export/route");

@@ -1,30 +1,11 @@
 // Who may touch the app client: admins do everything through the page's actions; a partner session or a
 // worker's API key gets 404 on every app-client route and action, and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { caller } from "../../support/fake-authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 
-const caller = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => {
-  const authorizeUser = async () => {
-    if (!caller.user) throw new AppError("unauthenticated");
-    return caller.user;
-  };
-  return {
-    authorizeUser,
-    authorizeAdmin: async () => {
-      const user = await authorizeUser();
-      if (user.role !== "ADMIN") throw new AppError("not_found");
-      return user;
-    },
-    authorizeTenant: async () => {
-      const user = await authorizeUser();
-      if (!user.tenantId) throw new AppError("not_found");
-      return { ...user, tenantId: user.tenantId };
-    },
-  };
-});
+vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
 
 const actions = await import("@/app/admin/app-client/actions");
 const { GET: statusRoute } = await import("@/app/admin/app-client/status/route");

@@ -2,29 +2,10 @@
 // page loaded shows at the next poll; a retried notification's progress too); partners and API keys get 404,
 // a missing session 401, a bad query 422 invalid_input.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { caller } from "../../support/fake-authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 
-const caller = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/authorize", () => {
-  const authorizeUser = async () => {
-    if (!caller.user) throw new AppError("unauthenticated");
-    return caller.user;
-  };
-  return {
-    authorizeUser,
-    authorizeAdmin: async () => {
-      const user = await authorizeUser();
-      if (user.role !== "ADMIN") throw new AppError("not_found");
-      return user;
-    },
-    authorizeTenant: async () => {
-      const user = await authorizeUser();
-      if (!user.tenantId) throw new AppError("not_found");
-      return { ...user, tenantId: user.tenantId };
-    },
-  };
-});
+vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
 
 const { GET: monitoringRoute } = await import("@/app/admin/monitoring/data/route");
 const { GET: alertsRoute } = await import("@/app/admin/alerts/data/route");

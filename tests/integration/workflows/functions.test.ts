@@ -1,7 +1,7 @@
 // Each Inngest function run by @inngest/test's engine (the real InngestFunction, with Inngest's own step
 // execution) against the test database: what it returns, which steps it ran, what it sent.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InngestFunction } from "inngest";
 import { adminDigest } from "@/inngest/functions/admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "@/inngest/functions/app-client-checks";
@@ -15,27 +15,12 @@ import { notifyQuarantined, notifyReauthorizationRequested } from "@/inngest/fun
 import { notifyRevoked } from "@/inngest/functions/notify-revoked";
 import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
-import { resetServerEnvForTests } from "@/lib/env";
-import { createLogger, setLogger } from "@/lib/log/logger";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
 import { SANDBOX_APP } from "../../support/sandbox-session";
-import { DAY, emailsTo, seedAuthorization } from "./support";
+import { DAY, emailsTo, seedAuthorization, setUpWorkflowDatabase } from "./support";
 
 const ADMIN = "admin@latchkey.test";
 
-beforeAll(async () => {
-  process.env.APP_URL = "http://localhost:3000";
-  process.env.ADMIN_EMAILS = ADMIN;
-  await setupTestDatabase();
-  setLogger(createLogger({ level: "silent" }));
-});
-afterAll(async () => {
-  setLogger(undefined);
-  delete process.env.ADMIN_EMAILS;
-  resetServerEnvForTests();
-  await teardownTestDatabase();
-});
-beforeEach(resetDatabase);
+setUpWorkflowDatabase();
 
 function engine(fn: InngestFunction.Any) {
   return new InngestTestEngine({ function: fn });

@@ -1,28 +1,13 @@
 // Inactivity against a moving clock: marked after 30 days unused, reminded every 7 days (once each, even
 // when the scan runs twice), revocation proposed to the admins after 3 reminders, and cleared by use.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { resetServerEnvForTests } from "@/lib/env";
 import { buildAdminDigest } from "@/lib/lifecycle/admin-digest";
-import { createLogger, setLogger } from "@/lib/log/logger";
 import { flushUsage, touchAuthorization } from "@/lib/tokens/usage";
 import { runCronInProcess } from "@/lib/workflows/in-process-runner";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { DAY, emailsTo, linkIn, seedAuthorization } from "./support";
+import { DAY, emailsTo, linkIn, seedAuthorization, setUpWorkflowDatabase } from "./support";
 
-beforeAll(async () => {
-  process.env.APP_URL = "http://localhost:3000";
-  process.env.ADMIN_EMAILS = "admin@latchkey.test";
-  await setupTestDatabase();
-  setLogger(createLogger({ level: "silent" }));
-});
-afterAll(async () => {
-  setLogger(undefined);
-  delete process.env.ADMIN_EMAILS;
-  resetServerEnvForTests();
-  await teardownTestDatabase();
-});
-beforeEach(resetDatabase);
+setUpWorkflowDatabase();
 
 async function scanTwice(now: Date): Promise<void> {
   await runCronInProcess("lifecycle-scan", now);

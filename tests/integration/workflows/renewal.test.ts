@@ -1,29 +1,14 @@
 // The renewal scan against a moving clock: exactly one reminder per threshold (60, 30, 7, on the day) even
 // when the scan runs twice or concurrently, then the overdue flag and the security email.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { resetServerEnvForTests } from "@/lib/env";
 import { verifyReminderToken } from "@/lib/lifecycle/reminder-link";
-import { createLogger, setLogger } from "@/lib/log/logger";
 import { runCronInProcess } from "@/lib/workflows/in-process-runner";
-import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { DAY, emailsTo, linkIn, seedAuthorization } from "./support";
+import { DAY, emailsTo, linkIn, seedAuthorization, setUpWorkflowDatabase } from "./support";
 
 const APP_URL = "http://localhost:3000";
 
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  process.env.ADMIN_EMAILS = "admin@latchkey.test";
-  await setupTestDatabase();
-  setLogger(createLogger({ level: "silent" }));
-});
-afterAll(async () => {
-  setLogger(undefined);
-  delete process.env.ADMIN_EMAILS;
-  resetServerEnvForTests();
-  await teardownTestDatabase();
-});
-beforeEach(resetDatabase);
+setUpWorkflowDatabase();
 
 /** The scan at `now`, with the authorization used just before (so inactivity stays out of the picture). */
 async function scanAt(authorizationId: string, now: Date, times = 2): Promise<void> {

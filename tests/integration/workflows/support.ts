@@ -1,5 +1,10 @@
-// Tenants and authorizations written straight to the test database, with dates a test controls.
+// Tenants and authorizations written straight to the test database, with dates a test controls, and the
+// database set-up every workflow test shares.
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db/client";
+import { resetServerEnvForTests } from "@/lib/env";
+import { createLogger, setLogger } from "@/lib/log/logger";
+import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";
 
 export const DAY = 86_400_000;
 let sequence = 0;
@@ -34,4 +39,24 @@ export async function emailsTo(to: string, template?: string) {
 export function linkIn(html: string, prefix: string): string | undefined {
   const match = html.match(new RegExp(`href="(${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"]*)"`));
   return match?.[1]?.replace(/&amp;/g, "&");
+}
+
+export const WORKFLOW_APP_URL = "http://localhost:3000";
+export const WORKFLOW_ADMIN = "admin@latchkey.test";
+
+/** A fresh database per test, the app at WORKFLOW_APP_URL, one admin, and quiet logs. */
+export function setUpWorkflowDatabase(): void {
+  beforeAll(async () => {
+    process.env.APP_URL = WORKFLOW_APP_URL;
+    process.env.ADMIN_EMAILS = WORKFLOW_ADMIN;
+    await setupTestDatabase();
+    setLogger(createLogger({ level: "silent" }));
+  });
+  afterAll(async () => {
+    setLogger(undefined);
+    delete process.env.ADMIN_EMAILS;
+    resetServerEnvForTests();
+    await teardownTestDatabase();
+  });
+  beforeEach(resetDatabase);
 }
