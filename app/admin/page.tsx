@@ -47,6 +47,11 @@ function about(n: number): string {
   return n.toLocaleString("en-US");
 }
 
+/** "1 authorization", "2,400 authorizations". */
+function count(n: number, noun: string): string {
+  return `${about(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin("/admin");
   const filters = parseDashboardFilters(await searchParams);
@@ -59,7 +64,8 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Tenants and authorizations</h1>
           <p className="text-sm text-muted-foreground" data-testid="estimated-totals">
-            {result.estimated.atLeast ? "At least" : "About"} {about(Math.max(result.estimated.authorizations, selectable))} authorizations across {about(Math.max(result.estimated.tenants, result.rows.length ? 1 : 0))} tenants
+            {result.estimated.atLeast ? "At least" : "About"} {count(Math.max(result.estimated.authorizations, selectable), "authorization")} across{" "}
+            {count(Math.max(result.estimated.tenants, result.rows.length ? 1 : 0), "tenant")}
           </p>
         </div>
       </div>
