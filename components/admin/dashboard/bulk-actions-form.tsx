@@ -8,6 +8,24 @@ import { Button } from "@/components/ui/button";
 
 const OPERATION_NAMES = { test: "Connection test", refresh: "Token refresh" } as const;
 
+/** A bulk action's one-line summary, and the rows that did not go as asked, each with why. */
+function BulkOutcome({ title, exceptions }: { title: string; exceptions: { authorizationId: string; tenantName: string; message: string }[] }) {
+  return (
+    <div role="status" data-testid="bulk-result" className="rounded-md border bg-card p-3 text-sm">
+      <p className="font-medium">{title}</p>
+      {exceptions.length > 0 && (
+        <ul className="mt-1 list-disc pl-5 text-muted-foreground">
+          {exceptions.map((i) => (
+            <li key={i.authorizationId}>
+              {i.tenantName}: {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** Wraps the table: its row checkboxes (name="authorizationIds") are submitted with the chosen bulk action. */
 export function BulkActionsForm({ children, selectable }: { children: ReactNode; selectable: number }) {
   const [checkResult, action, checkPending] = useActionState(bulkAuthorizationsAction, null);
@@ -79,41 +97,17 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
         </div>
       )}
       {shown === "lifecycle" && lifecycleResult?.ok && (
-        <div role="status" data-testid="bulk-result" className="rounded-md border bg-card p-3 text-sm">
-          <p className="font-medium">
-            {lifecycleResult.data.operation === "pause" ? "Pause" : "Ask to reauthorize"}: {lifecycleResult.data.summary}.
-          </p>
-          {lifecycleResult.data.items.some((i) => i.outcome !== "done") && (
-            <ul className="mt-1 list-disc pl-5 text-muted-foreground">
-              {lifecycleResult.data.items
-                .filter((i) => i.outcome !== "done")
-                .map((i) => (
-                  <li key={i.authorizationId}>
-                    {i.tenantName}: {i.message}
-                  </li>
-                ))}
-            </ul>
-          )}
-        </div>
+        <BulkOutcome
+          title={`${lifecycleResult.data.operation === "pause" ? "Pause" : "Ask to reauthorize"}: ${lifecycleResult.data.summary}.`}
+          exceptions={lifecycleResult.data.items.filter((i) => i.outcome !== "done")}
+        />
       )}
       {shown === "lifecycle" && <FormError result={lifecycleResult} />}
       {result?.ok && (
-        <div role="status" data-testid="bulk-result" className="rounded-md border bg-card p-3 text-sm">
-          <p className="font-medium">
-            {OPERATION_NAMES[result.data.operation]}: {result.data.passed} passed, {result.data.failed} failed, {result.data.skipped} skipped.
-          </p>
-          {result.data.items.some((i) => i.outcome !== "passed") && (
-            <ul className="mt-1 list-disc pl-5 text-muted-foreground">
-              {result.data.items
-                .filter((i) => i.outcome !== "passed")
-                .map((i) => (
-                  <li key={i.authorizationId}>
-                    {i.tenantName}: {i.message}
-                  </li>
-                ))}
-            </ul>
-          )}
-        </div>
+        <BulkOutcome
+          title={`${OPERATION_NAMES[result.data.operation]}: ${result.data.passed} passed, ${result.data.failed} failed, ${result.data.skipped} skipped.`}
+          exceptions={result.data.items.filter((i) => i.outcome !== "passed")}
+        />
       )}
       <FormError result={result} />
       {children}
