@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkActionsForm } from "@/components/admin/dashboard/bulk-actions-form";
-import { NativeSelect } from "@/components/admin/dashboard/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { StatusBadge } from "@/components/connect/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

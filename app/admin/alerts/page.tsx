@@ -3,6 +3,7 @@ import { EvaluateAlertsButton } from "@/components/admin/monitoring/evaluate-ale
 import { LiveAlertList } from "@/components/admin/monitoring/live-alert-list";
 import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
 import { alertFilters, listAlertsView } from "@/lib/alerts/list-alerts";
 import { ALERT_RULES, RULE_LABELS } from "@/lib/alerts/rules";
 import { requireAdmin } from "@/lib/auth/session";
@@ -29,22 +30,22 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="space-y-1">
           <span className="block text-muted-foreground">State</span>
-          <select name="state" defaultValue={filters.state} className="h-9 rounded-md border bg-background px-2">
+          <NativeSelect name="state" defaultValue={filters.state}>
             <option value="all">Open and resolved</option>
             <option value="OPEN">Open</option>
             <option value="RESOLVED">Resolved</option>
-          </select>
+          </NativeSelect>
         </label>
         <label className="space-y-1">
           <span className="block text-muted-foreground">Rule</span>
-          <select name="rule" defaultValue={filters.rule ?? ""} className="h-9 rounded-md border bg-background px-2">
+          <NativeSelect name="rule" defaultValue={filters.rule ?? ""}>
             <option value="">Every rule</option>
             {ALERT_RULES.map((rule) => (
               <option key={rule} value={rule}>
                 {RULE_LABELS[rule]}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </label>
         <Button type="submit" size="sm" variant="outline">
           Filter
