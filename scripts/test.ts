@@ -12,6 +12,31 @@ interface Outcome {
   failed: number;
   skipped: number;
   exitCode: number;
+  /** "file › test name: first line of the failure", so the end of a long log says what broke. */
+  failures: string[];
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
+}
+
+function vitestFailures(report: VitestReport | undefined): string[] {
+  const failures: string[] = [];
+  for (const file of report?.testResults ?? []) {
+    const relative = path.relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failed) failures.push(`${relative} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${relative}: ${firstLine(file.message)}`);
+  }
+  return failures;
 }
 
 const resultsDir = path.resolve(".data/test-results");
@@ -21,15 +46,14 @@ mkdirSync(resultsDir, { recursive: true });
 type Env = Record<string, string | undefined>;
 
 function readVitestReport(suite: string, outputFile: string, exitCode: number): Outcome {
-  const report = existsSync(outputFile)
-    ? (JSON.parse(readFileSync(outputFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
-    : undefined;
+  const report = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, "utf8")) as VitestReport) : undefined;
   return {
     suite,
     passed: report?.numPassedTests ?? 0,
     failed: report ? report.numFailedTests : 1,
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
     exitCode,
+    failures: vitestFailures(report),
   };
 }
 
@@ -76,13 +100,35 @@ async function runVitestTogether(runs: { suite: string; project: string; env: En
   return finished.map((f) => f.outcome);
 }
 
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file: string; tests: { status: string; projectName?: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightFailures(suites: PlaywrightSuite[] | undefined, titles: string[] = []): string[] {
+  const failures: string[] = [];
+  for (const suite of suites ?? []) {
+    // The top-level suites are files, whose title is the path the spec already names.
+    const names = suite.title.endsWith(".ts") ? titles : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests.filter((t) => t.status === "unexpected")) {
+        const error = test.results.map((r) => r.error?.message).find(Boolean);
+        failures.push(`${spec.file} › ${[...names, spec.title].join(" › ")}: ${firstLine(error)}`);
+      }
+    }
+    failures.push(...playwrightFailures(suite.suites, names));
+  }
+  return failures;
+}
+
 function runPlaywright(): Outcome {
   const outputFile = path.join(resultsDir, "e2e.json");
   const env: Env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile };
   delete env.DATABASE_URL;
   const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
   const report = existsSync(outputFile)
-    ? (JSON.parse(readFileSync(outputFile, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } })
+    ? (JSON.parse(readFileSync(outputFile, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] })
     : undefined;
   return {
     suite: "e2e",
@@ -90,6 +136,7 @@ function runPlaywright(): Outcome {
     failed: report ? report.stats.unexpected : 1,
     skipped: report?.stats.skipped ?? 0,
     exitCode: run.status ?? 1,
+    failures: playwrightFailures(report?.suites),
   };
 }
 
@@ -113,6 +160,8 @@ if (wants("integration") && postgresUrl) {
 }
 if (wants("e2e")) outcomes.push(runPlaywright());
 
+const failures = outcomes.flatMap((o) => o.failures.map((failure) => `  ${o.suite}: ${failure}`));
+if (failures.length > 0) console.log(`\nFailed:\n${failures.join("\n")}`);
 console.log("\nSuites:");
 for (const o of outcomes) {
   console.log(`  ${o.suite.padEnd(24)} ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped${o.exitCode !== 0 && o.failed === 0 ? ` (runner exited ${o.exitCode})` : ""}`);

@@ -50,7 +50,8 @@ export const FAILING_SQL = Prisma.sql`(a."consecutiveFailures" > 0 OR a."lastCon
  *   migration 20261201085650_dashboard_failing_order), read from its (flag, sort key) index in order, stopping
  *   after one page instead of fetching every failing authorization and sorting them;
  * - search: word prefixes of the tenant's name, contact email and selling partner ids (GIN index; a prefix
- *   becomes the few exact words it can mean, see the migration 20261201090518_dashboard_search_words).
+ *   becomes the few exact words it can mean, see the migration 20261201090518_dashboard_search_words); in
+ *   date order, common words are read in that order from their terms (migration 20261201111440_dashboard_search_terms).
  * Filters on the authorization (status, region, renewal, inactive) can leave a kept tenant without a row,
  * so with any of them the tenants are not cut off (the search still runs first, on its index), and the
  * failing set is a subquery with OFFSET 0 over one index per condition. Left to itself the planner may
@@ -67,7 +68,14 @@ function tenantPrefilter(filters: DashboardFilters): { cte: Prisma.Sql; limited:
   const ctes: Prisma.Sql[] = [];
   // The search's hits, with the tenant's columns (the table reads them from here, not again by id). The query is built once (a scalar
   // subquery: it reads the word list) and, with no order or limit here, can only be answered from the GIN index.
-  if (search) {
+  // Newest or oldest first with nothing else to filter the tenants by, the page's tenants come straight from
+  // latchkey_search_tenant_ids, which reads common words in order and stops after the page.
+  const ordered = search && limited && !filters.failing && !filters.kind && (filters.sort === "newest" || filters.sort === "oldest");
+  if (ordered) {
+    ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT ${TENANT_COLUMNS}
+      FROM latchkey_search_tenant_ids(${filters.q}, ${filters.sort === "newest"}, ${filters.page * PAGE_SIZE + 1}::int) AS hit ("id")
+      JOIN "Tenant" t ON t."id" = hit."id")`);
+  } else if (search) {
     ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT ${TENANT_COLUMNS} FROM "Tenant" t
       WHERE t."searchVector" @@ (SELECT latchkey_search_query(${filters.q})))`);
   }

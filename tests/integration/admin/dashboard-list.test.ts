@@ -152,3 +152,60 @@ describe("admin tenants and authorizations table", () => {
     expect(names(await list({ q: "filler", status: "ACTIVE" }))).toEqual(["Filler Connected/EU"]);
   });
 });
+
+describe("searching common words in date order", () => {
+  // Enough tenants that each word below is common (latchkey_search_tenant_ids reads such words in order from
+  // their terms rather than through the GIN index); some share a creation time, so ties go by id.
+  const COUNT = 1_600;
+  let expected: { id: string; name: string; createdAt: Date }[];
+
+  beforeAll(async () => {
+    const rows = Array.from({ length: COUNT }, (_, i) => ({
+      name: `Zephyr ${i % 2 ? "Kites" : "Kiteworks"}${i % 10 === 0 ? " Kites Kiteworks" : ""} ${i % 3 === 0 ? "North" : "South"} ${i}`,
+      contactEmail: `z${i}@zephyr.test`,
+      kind: "SELLER" as const,
+      marketplaceIds: [],
+      createdAt: new Date(now.getTime() - (1000 + Math.floor(i / 2)) * 60_000),
+    }));
+    await db.tenant.createMany({ data: rows });
+    expected = await db.tenant.findMany({ where: { name: { startsWith: "Zephyr" } }, select: { id: true, name: true, createdAt: true } });
+  });
+
+  const newestFirst = (a: { id: string; createdAt: Date }, b: { id: string; createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+  const ids = (page: Awaited<ReturnType<typeof list>>) => page.rows.map((r) => r.tenantId);
+  const termCount = async (word: string) => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "TenantSearchTerm" WHERE "word" = ${word}`)[0]!.n;
+
+  it("pages newest and oldest first through tenants matching every word, ties by id, each tenant once", async () => {
+    expect(await termCount("kites")).toBeGreaterThanOrEqual(500);
+    expect(await termCount("north")).toBeGreaterThanOrEqual(500);
+    const matching = expected.filter((t) => / Kites /.test(`${t.name} `) && t.name.includes(" North ")).sort(newestFirst);
+    expect(ids(await list({ q: "zephyr kites north" }))).toEqual(matching.slice(0, PAGE_SIZE).map((t) => t.id));
+    expect(ids(await list({ q: "zephyr kites north", page: "2" }))).toEqual(matching.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((t) => t.id));
+    expect(ids(await list({ q: "north kites", sort: "oldest" }))).toEqual([...matching].reverse().slice(0, PAGE_SIZE).map((t) => t.id));
+    // "kite" is two common words (kites, kiteworks): merged in order, a tenant with both listed once.
+    const kite = expected.filter((t) => t.name.includes(" South ")).sort(newestFirst);
+    const page = await list({ q: "kite south" });
+    expect(ids(page)).toEqual(kite.slice(0, PAGE_SIZE).map((t) => t.id));
+    expect(page.hasMore).toBe(true);
+    // The same search with a filter the ordered read does not handle (GIN, then sorted) lists the same tenants.
+    expect(ids(await list({ q: "kite south", kind: "SELLER" }))).toEqual(ids(page));
+  });
+
+  it("follows renames and deletes, and its terms always mirror every tenant's search words", async () => {
+    const first = expected.filter((t) => t.name.includes(" Kites ") && t.name.includes(" North ")).sort(newestFirst)[0]!;
+    await db.tenant.update({ where: { id: first.id }, data: { name: "Zephyr Balloons North" } });
+    expect(ids(await list({ q: "kites north" }))).not.toContain(first.id);
+    expect(ids(await list({ q: "zephyr north" }))).toContain(first.id);
+    const second = expected.find((t) => t.id !== first.id && t.name.includes(" North "))!;
+    await db.tenant.delete({ where: { id: second.id } });
+    expect(ids(await list({ q: "zephyr north" }))).not.toContain(second.id);
+    const third = expected.find((t) => t.id !== first.id && t.id !== second.id && t.name.includes(" South "))!;
+    await db.authorization.create({ data: { tenantId: third.id, region: "NA", authType: "WEBSITE", status: "ACTIVE", sellingPartnerId: "A2ZEPHYRLATE" } });
+    const [drift] = await db.$queryRaw<{ missing: number; extra: number }[]>`
+      WITH words AS (SELECT w AS "word", t."createdAt", t."id" AS "tenantId" FROM "Tenant" t, unnest(tsvector_to_array(t."searchVector")) AS w)
+      SELECT (SELECT count(*)::int FROM (SELECT * FROM words EXCEPT SELECT "word", "createdAt", "tenantId" FROM "TenantSearchTerm") m) AS missing,
+             (SELECT count(*)::int FROM (SELECT "word", "createdAt", "tenantId" FROM "TenantSearchTerm" EXCEPT SELECT * FROM words) e) AS extra`;
+    expect(drift).toEqual({ missing: 0, extra: 0 });
+    expect(await termCount("a2zephyrlate")).toBe(1);
+  });
+});

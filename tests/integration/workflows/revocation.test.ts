@@ -56,11 +56,12 @@ describe("revocation and quarantine", () => {
   it("the kill switch stops token issuance at once, deletes the tokens and emails once", async () => {
     const seller = await connectSeller(sandbox);
     expect((await getAccessToken(seller.authorizationId)).accessToken).toMatch(/^Atza\|/);
-    const killedAt = Date.now();
     await killAuthorization(seller.authorizationId, admin);
+    // The very next request on this instance is refused: the kill does not wait out the status cache's age.
+    // (How long the kill itself takes depends on the machine, so it is not timed here.)
+    expect(await codeOf(getAccessToken(seller.authorizationId))).toBe("authorization_revoked");
     await killAuthorization(seller.authorizationId, admin);
     expect(await codeOf(getAccessToken(seller.authorizationId))).toBe("authorization_revoked");
-    expect(Date.now() - killedAt).toBeLessThan(STATUS_MAX_AGE_MS + 500);
     expect(await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId } })).toMatchObject({ status: "REVOKED", refreshTokenCiphertext: null });
     expect(await db.accessTokenCache.count({ where: { authorizationId: seller.authorizationId } })).toBe(0);
     const mails = await emailsTo(await contactOf(seller.tenantId), "authorization-revoked");
