@@ -7,6 +7,7 @@ import { SpApiError } from "@/lib/amazon/spapi";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { RENEWAL_PERIOD_MS } from "@/lib/oauth/complete-authorization";
+import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requestedRoles } from "@/lib/roles/ledger";
@@ -112,5 +113,6 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
       tx,
     );
   });
+  await preflightConnection({ authorizationId: authorization.id, actorType: "ADMIN", actorId: adminUserId, connected: { ok: true } });
   return { ok: true, tenantId: tenant.id, authorizationId: authorization.id, fingerprint: sealed.refreshTokenFingerprint };
 }

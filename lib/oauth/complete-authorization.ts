@@ -4,6 +4,7 @@ import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
 import { testConnectivity, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
+import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import type { AuthType } from "@/lib/generated/prisma/client";
 import { requestedRoles } from "@/lib/roles/ledger";
@@ -116,6 +117,7 @@ export async function completeAuthorization(params: CallbackParams, bindingCooki
     { id: authorization.id, tenantId: state.tenantId, region: state.region, status: "ACTIVE", refreshTokenCiphertext: sealed.refreshTokenCiphertext, tenant: authorization.tenant },
     { accessToken: token.accessToken, actorType: "SYSTEM" },
   );
+  await preflightConnection({ authorizationId: authorization.id, actorType: "SYSTEM", connected: connectivity });
   await sendWorkflowEvent(
     reauthorized
       ? { name: "latchkey/authorization.reauthorized", data: { authorizationId: authorization.id, tenantId: state.tenantId, renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS).toISOString() } }

@@ -9,8 +9,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { testConnectivity } from "@/lib/authorizations/test-connectivity";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
-import type { ActorType } from "@/lib/generated/prisma/client";
+import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/prisma/client";
 import { checkChargeMethod, checkClientSecret } from "@/lib/health/checks";
+import { logger } from "@/lib/log/logger";
 import { uncoveredOperations } from "@/lib/roles/ledger";
 import { refreshAuthorizationAccessToken } from "@/lib/tokens/refresh-access-token";
 
@@ -28,8 +29,15 @@ export interface PreflightResult {
   authorizationId: string;
   passed: boolean;
   at: string;
+  /** "connection": run by onboarding as the account was connected; "manual": an admin ran it. */
+  trigger: PreflightTrigger;
   checks: PreflightCheck[];
 }
+
+export type PreflightTrigger = "connection" | "manual";
+
+/** The connectivity test that onboarding has just made with the token the consent (or pasted token) issued. */
+export type ConnectedProbe = { ok: true } | { ok: false; message: string };
 
 const LABELS: Record<PreflightCheckId, string> = {
   token: "The token works",
@@ -53,25 +61,52 @@ function check(id: PreflightCheckId, status: PreflightCheck["status"], detail: s
   return { id, label: LABELS[id], status, detail };
 }
 
-export async function runPreflight(input: { authorizationId: string; actorType: ActorType; actorId?: string | null; requestId?: string | null; now?: Date }): Promise<PreflightResult> {
+type TokenCheck = { check: PreflightCheck; probe?: ConnectedProbe };
+
+function tokenCheckFromConnection(kind: PartnerKind, probe: ConnectedProbe): TokenCheck {
+  if (kind === "SELLER" && !probe.ok) return { check: check("token", "fail", `The connection issued a token, but Amazon refused the test call: ${probe.message}`), probe };
+  return { check: check("token", "pass", kind === "SELLER" ? "The connection issued a token and Amazon answered a test call with it." : "The connection issued a token through Login with Amazon."), probe };
+}
+
+async function tokenCheckWithRefresh(
+  authorization: Authorization & { tenant: { kind: PartnerKind; quarantinedAt: Date | null } },
+  actor: { actorType: ActorType; actorId?: string | null; requestId?: string | null },
+): Promise<TokenCheck> {
+  const kind = authorization.tenant.kind;
+  try {
+    if (authorization.tenant.quarantinedAt) throw new AppError("tenant_quarantined");
+    const token = await refreshAuthorizationAccessToken(authorization);
+    const probe = await testConnectivity(authorization, { accessToken: token.accessToken, actorType: actor.actorType, actorId: actor.actorId ?? null, requestId: actor.requestId ?? null });
+    if (kind === "SELLER" && !probe.ok) return { check: check("token", "fail", `A fresh token was issued, but Amazon refused the test call: ${probe.message}`), probe };
+    return { check: check("token", "pass", kind === "SELLER" ? "A fresh token was issued and Amazon answered a test call with it." : "A fresh token was issued by Login with Amazon."), probe };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { check: check("token", "fail", TOKEN_FAILURES[error.code] ?? error.message) };
+  }
+}
+
+/**
+ * `connected`: onboarding's own test call, made moments ago with the token the connection issued, stands in
+ * for the token check, so connecting an account costs Amazon no second refresh and test call.
+ */
+export async function runPreflight(input: {
+  authorizationId: string;
+  actorType: ActorType;
+  actorId?: string | null;
+  requestId?: string | null;
+  now?: Date;
+  connected?: ConnectedProbe;
+}): Promise<PreflightResult> {
   const now = input.now ?? new Date();
   const authorization = await db.authorization.findUnique({ where: { id: input.authorizationId }, include: { tenant: { select: { kind: true, quarantinedAt: true } } } });
   if (!authorization) throw new AppError("not_found");
   const kind = authorization.tenant.kind;
   const checks: PreflightCheck[] = [];
 
-  // 1. One refresh through the token service, then one SP-API call with that token.
-  let probe: Awaited<ReturnType<typeof testConnectivity>> | undefined;
-  try {
-    if (authorization.tenant.quarantinedAt) throw new AppError("tenant_quarantined");
-    const token = await refreshAuthorizationAccessToken(authorization);
-    probe = await testConnectivity(authorization, { accessToken: token.accessToken, actorType: input.actorType, actorId: input.actorId ?? null, requestId: input.requestId ?? null });
-    if (kind === "SELLER" && !probe.ok) checks.push(check("token", "fail", `A fresh token was issued, but Amazon refused the test call: ${probe.message}`));
-    else checks.push(check("token", "pass", kind === "SELLER" ? "A fresh token was issued and Amazon answered a test call with it." : "A fresh token was issued by Login with Amazon."));
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    checks.push(check("token", "fail", TOKEN_FAILURES[error.code] ?? error.message));
-  }
+  // 1. The token works: onboarding's own test call, or one refresh through the token service and one SP-API call.
+  const token = input.connected ? tokenCheckFromConnection(kind, input.connected) : await tokenCheckWithRefresh(authorization, input);
+  checks.push(token.check);
+  const probe = token.probe;
 
   // 2. The ledger's operations for this kind of partner, and whatever its jobs were seen calling lately.
   const missing = uncoveredOperations(kind, authorization.roles);
@@ -101,16 +136,31 @@ export async function runPreflight(input: { authorizationId: string; actorType: 
   checks.push(failing.length ? check("billing", "fail", failing.map((c) => c.detail).join(" ")) : check("billing", warning ? "warn" : "pass", [billing, secret].map((c) => c.detail).join(" ")));
 
   const passed = checks.every((c) => c.status !== "fail");
+  const trigger: PreflightTrigger = input.connected ? "connection" : "manual";
   await recordAuditEvent({
     action: passed ? "authorization.preflight_passed" : "authorization.preflight_failed",
     actorType: input.actorType,
     actorId: input.actorId ?? null,
     tenantId: authorization.tenantId,
     authorizationId: authorization.id,
-    details: { checks: checks.map((c) => ({ id: c.id, status: c.status, detail: c.detail })) },
+    details: { trigger, checks: checks.map((c) => ({ id: c.id, status: c.status, detail: c.detail })) },
     requestId: input.requestId ?? null,
   });
-  return { authorizationId: authorization.id, passed, at: now.toISOString(), checks };
+  return { authorizationId: authorization.id, passed, at: now.toISOString(), trigger, checks };
+}
+
+/**
+ * Onboarding's preflight, run as an account is connected (partner consent or an admin's pasted token) with
+ * the test call onboarding just made, so the admin sees at once whether it is ready for jobs. Never throws:
+ * the connection is already stored, and an admin can run the preflight again from the detail page.
+ */
+export async function preflightConnection(input: { authorizationId: string; actorType: ActorType; actorId?: string | null; connected: ConnectedProbe }): Promise<PreflightResult | null> {
+  try {
+    return await runPreflight(input);
+  } catch (error) {
+    logger.error({ err: error, authorizationId: input.authorizationId }, "the preflight after connecting could not run");
+    return null;
+  }
 }
 
 /** The last preflight recorded for an authorization (from the audit log), or null. */
@@ -120,11 +170,12 @@ export async function getLastPreflight(authorizationId: string): Promise<Preflig
     orderBy: { at: "desc" },
   });
   if (!entry) return null;
-  const details = entry.details as { checks?: { id: PreflightCheckId; status: PreflightCheck["status"]; detail: string }[] };
+  const details = entry.details as { trigger?: PreflightTrigger; checks?: { id: PreflightCheckId; status: PreflightCheck["status"]; detail: string }[] };
   return {
     authorizationId,
     passed: entry.action === "authorization.preflight_passed",
     at: entry.at.toISOString(),
+    trigger: details.trigger === "connection" ? "connection" : "manual",
     checks: (details.checks ?? []).map((c) => ({ ...c, label: LABELS[c.id] ?? c.id })),
   };
 }

@@ -11,7 +11,10 @@ export function PreflightChecks({ result }: { result: PreflightResult }) {
       <p className="text-sm font-medium">
         {result.passed ? "Preflight passed: this authorization can be enabled for jobs." : "Preflight failed: fix the checks below before enabling jobs."}
         {result.passed && result.checks.some((c) => c.status === "warn") ? " One check below needs a look, but does not block jobs." : ""}{" "}
-        <span className="font-normal text-muted-foreground">({formatDateTime(new Date(result.at))})</span>
+        <span className="font-normal text-muted-foreground">
+          ({result.trigger === "connection" ? "run when the account was connected, " : ""}
+          {formatDateTime(new Date(result.at))})
+        </span>
       </p>
       <ul className="space-y-2">
         {result.checks.map((c) => (

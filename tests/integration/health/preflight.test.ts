@@ -10,6 +10,7 @@ const statuses = (checks: { id: string; status: string }[]) => Object.fromEntrie
 
 describe("preflight", () => {
   const app = useAppWithSandbox({ rateLimits: false });
+  const sandboxStats = () => sandboxControl<{ lwa: { byGrantType: Record<string, number> } }>(app.sandbox, "GET", "/stats");
 
   it("passes a healthy seller, records it in the audit log, and shows it as the last preflight", async () => {
     const seller = await connectSeller(app.sandbox);
@@ -17,9 +18,13 @@ describe("preflight", () => {
     const result = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN", actorId: "admin-1" });
     expect(result.passed).toBe(true);
     expect(statuses(result.checks)).toEqual({ token: "pass", roles: "pass", vendor: "skipped", billing: "pass" });
-    const audit = await db.auditLog.findMany({ where: { authorizationId: seller.authorizationId, action: { startsWith: "authorization.preflight" } } });
-    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([["authorization.preflight_passed", "ADMIN", "admin-1"]]);
-    expect(await getLastPreflight(seller.authorizationId)).toMatchObject({ passed: true, checks: result.checks });
+    const audit = await db.auditLog.findMany({ where: { authorizationId: seller.authorizationId, action: { startsWith: "authorization.preflight" } }, orderBy: { id: "asc" } });
+    // The first was onboarding's, as the account was connected; the second the admin's.
+    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([
+      ["authorization.preflight_passed", "SYSTEM", null],
+      ["authorization.preflight_passed", "ADMIN", "admin-1"],
+    ]);
+    expect(await getLastPreflight(seller.authorizationId)).toMatchObject({ passed: true, trigger: "manual", checks: result.checks });
   });
 
   it("passes with a warning, not a plain pass, while billing standing is not recorded", async () => {
@@ -48,6 +53,29 @@ describe("preflight", () => {
     const revoked = await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN" });
     expect(revoked.checks.find((c) => c.id === "token")).toMatchObject({ status: "fail", detail: "Amazon no longer accepts this authorization: the partner must connect the account again." });
     expect((await getLastPreflight(seller.authorizationId))?.passed).toBe(false);
+  });
+
+  it("runs as an account is connected, with onboarding's own test call: no second refresh or test call", async () => {
+    await db.appClient.updateMany({ data: { billingStatus: "good_standing" } });
+    const before = await sandboxStats();
+    const seller = await connectSeller(app.sandbox);
+    const after = await sandboxStats();
+    expect(after.lwa.byGrantType.refresh_token ?? 0).toBe(before.lwa.byGrantType.refresh_token ?? 0);
+    expect(await db.auditLog.count({ where: { authorizationId: seller.authorizationId, action: "authorization.connectivity_tested" } })).toBe(1);
+    const last = await getLastPreflight(seller.authorizationId);
+    expect(last).toMatchObject({ passed: true, trigger: "connection" });
+    expect(statuses(last!.checks)).toEqual({ token: "pass", roles: "pass", vendor: "skipped", billing: "pass" });
+    expect(last!.checks.find((c) => c.id === "token")!.detail).toBe("The connection issued a token and Amazon answered a test call with it.");
+  });
+
+  it("a connection made while billing needs action fails its preflight and says what to fix, without failing the connection", async () => {
+    await db.appClient.updateMany({ data: { billingStatus: "suspended" } });
+    const seller = await connectSeller(app.sandbox);
+    expect(await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId } })).toMatchObject({ status: "ACTIVE", lastConnectivityOk: true });
+    const last = await getLastPreflight(seller.authorizationId);
+    expect(last).toMatchObject({ passed: false, trigger: "connection" });
+    expect(last!.checks.find((c) => c.id === "billing")).toMatchObject({ status: "fail", detail: expect.stringContaining("Billing needs action (suspended)") });
+    expect(await db.auditLog.findFirst({ where: { authorizationId: seller.authorizationId, action: "authorization.preflight_failed" } })).toMatchObject({ actorType: "SYSTEM" });
   });
 
   it("answers not_found for an unknown authorization", async () => {

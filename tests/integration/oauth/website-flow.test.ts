@@ -45,7 +45,7 @@ describe("website authorization flow against the sandbox", () => {
     const renewalDays = (authorization.renewalDueAt!.getTime() - authorization.authorizedAt!.getTime()) / 86_400_000;
     expect(renewalDays).toBe(365);
     const actions = (await db.auditLog.findMany({ where: { authorizationId: authorization.id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["authorization.flow_started", "authorization.connected", "authorization.connectivity_tested"]);
+    expect(actions).toEqual(["authorization.flow_started", "authorization.connected", "authorization.connectivity_tested", "authorization.preflight_passed"]);
   });
 
   it("connects a vendor group through Vendor Central in Europe", async () => {
