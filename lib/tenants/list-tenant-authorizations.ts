@@ -66,10 +66,11 @@ function tenantPrefilter(filters: DashboardFilters): { cte: Prisma.Sql; limited:
   const limited = Boolean(tenantOrder) && !hasAuthorizationFilters(filters);
   if (!search && !(filters.failing && limited)) return null;
   const ctes: Prisma.Sql[] = [];
-  // The search's hits, with the tenant's columns (the table reads them from here, not again by id). The query is built once (a scalar
-  // subquery: it reads the word list) and, with no order or limit here, can only be answered from the GIN index.
-  // Newest or oldest first with nothing else to filter the tenants by, the page's tenants come straight from
-  // latchkey_search_tenant_ids, which reads common words in order and stops after the page.
+  // The search's hits, with the tenant's columns (the table reads them from here, not again by id). Newest or
+  // oldest first with nothing else to filter the tenants by, the page's tenants come straight from
+  // latchkey_search_tenant_ids, which reads common words in order and stops after the page. Otherwise the query
+  // is built once (a scalar subquery: it reads the word list) and, with no order or limit here, can only be
+  // answered from the GIN index.
   const ordered = search && limited && !filters.failing && !filters.kind && (filters.sort === "newest" || filters.sort === "oldest");
   if (ordered) {
     ctes.push(Prisma.sql`search_hits AS MATERIALIZED (SELECT ${TENANT_COLUMNS}
