@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { JSONReport, JSONReportSuite } from "@playwright/test/reporter";
 
 interface Outcome {
   suite: string;
@@ -25,7 +26,8 @@ interface VitestReport {
 }
 
 function firstLine(message: string | undefined): string {
-  return (message ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
+  // The runners colour their messages with ANSI escapes.
+  return (message ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
 }
 
 function vitestFailures(report: VitestReport | undefined): string[] {
@@ -100,13 +102,7 @@ async function runVitestTogether(runs: { suite: string; project: string; env: En
   return finished.map((f) => f.outcome);
 }
 
-interface PlaywrightSuite {
-  title: string;
-  specs?: { title: string; file: string; tests: { status: string; projectName?: string; results: { error?: { message?: string } }[] }[] }[];
-  suites?: PlaywrightSuite[];
-}
-
-function playwrightFailures(suites: PlaywrightSuite[] | undefined, titles: string[] = []): string[] {
+function playwrightFailures(suites: JSONReportSuite[] | undefined, titles: string[] = []): string[] {
   const failures: string[] = [];
   for (const suite of suites ?? []) {
     // The top-level suites are files, whose title is the path the spec already names.
@@ -127,16 +123,15 @@ function runPlaywright(): Outcome {
   const env: Env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile };
   delete env.DATABASE_URL;
   const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
-  const report = existsSync(outputFile)
-    ? (JSON.parse(readFileSync(outputFile, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] })
-    : undefined;
+  const report = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, "utf8")) as JSONReport) : undefined;
   return {
     suite: "e2e",
     passed: (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0),
     failed: report ? report.stats.unexpected : 1,
     skipped: report?.stats.skipped ?? 0,
     exitCode: run.status ?? 1,
-    failures: playwrightFailures(report?.suites),
+    // Errors outside any test (the web server did not start, a spec file did not load) come first.
+    failures: [...(report?.errors ?? []).map((error) => `(outside a test): ${firstLine(error.message)}`), ...playwrightFailures(report?.suites)],
   };
 }
 
