@@ -20,6 +20,28 @@ function item(row: Row, detail: string) {
   return { label: `${row.tenant.name} · ${REGION_NAMES[row.region]}`, detail, url: appLink(`/admin/authorizations/${row.id}`) };
 }
 
+/**
+ * Authorizations whose latest preflight of the last day failed (most often onboarding's, as the account was
+ * connected) and that are still active, each with the first thing to fix. A later passing run clears it.
+ */
+async function failedPreflights(now: Date): Promise<{ authorization: Row; fix: string }[]> {
+  const runs = await db.auditLog.findMany({
+    where: { action: { in: ["authorization.preflight_passed", "authorization.preflight_failed"] }, at: { gte: new Date(now.getTime() - DAY), lte: now } },
+    select: { authorizationId: true, action: true, details: true },
+    orderBy: { id: "desc" },
+    take: 500,
+  });
+  const latest = new Map<string, (typeof runs)[number]>();
+  for (const run of runs) if (run.authorizationId && !latest.has(run.authorizationId)) latest.set(run.authorizationId, run);
+  const failed = [...latest.values()].filter((run) => run.action === "authorization.preflight_failed");
+  if (failed.length === 0) return [];
+  const authorizations = await db.authorization.findMany({ where: { id: { in: failed.map((run) => run.authorizationId!) }, status: "ACTIVE" }, select: authorizationSelect, take: 50 });
+  return authorizations.map((authorization) => {
+    const checks = (failed.find((run) => run.authorizationId === authorization.id)!.details as { checks?: { status: string; detail: string }[] }).checks ?? [];
+    return { authorization, fix: checks.find((c) => c.status === "fail")?.detail ?? "The preflight failed: open the authorization to see why." };
+  });
+}
+
 /** The digest's sections as of `now`; empty sections are left out. */
 export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]> {
   const [overdue, quarantined, revoked, inactive, secret, appClient, openAlerts] = await Promise.all([
@@ -35,6 +57,7 @@ export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]>
     ? await db.lifecycleNotice.findMany({ where: { kind: "revocation_proposed", subjectId: { in: inactive.map((a) => a.id) } }, select: { subjectId: true, cycle: true } })
     : [];
   const proposed = inactive.filter((a) => proposals.some((p) => p.subjectId === a.id && p.cycle === a.inactiveSince?.toISOString()));
+  const preflightFailed = await failedPreflights(now);
 
   const sections: AdminDigestSection[] = [
     { title: "Open alerts", items: openAlerts.map((a) => ({ label: a.title, detail: `Since ${formatDate(a.firedAt)}: ${a.message}`, url: appLink("/admin/alerts") })) },
@@ -42,6 +65,7 @@ export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]>
     { title: "Proposed for revocation (unused)", items: proposed.map((a) => item(a, `Unused since ${formatDate(a.inactiveSince)}; the partner was reminded and did not act`)) },
     { title: "Paused (quarantined)", items: quarantined.map((a) => item(a, `Paused since ${formatDate(a.quarantinedAt)}`)) },
     { title: "Disconnected in the last day", items: revoked.map((a) => item(a, a.statusReason ?? "Disconnected")) },
+    { title: "Failed preflight in the last day", items: preflightFailed.map(({ authorization, fix }) => item(authorization, fix)) },
   ];
   const appItems = [];
   if (secret?.expiresAt && secret.expiresAt.getTime() - now.getTime() < 14 * DAY) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { buildAdminDigest } from "@/lib/lifecycle/admin-digest";
 import { recordOutcomes } from "@/lib/monitoring/record-outcomes";
 import { getLastPreflight, runPreflight } from "@/lib/preflight/run-preflight";
 import { useAppWithSandbox } from "../../support/app-harness";
@@ -76,6 +77,15 @@ describe("preflight", () => {
     expect(last).toMatchObject({ passed: false, trigger: "connection" });
     expect(last!.checks.find((c) => c.id === "billing")).toMatchObject({ status: "fail", detail: expect.stringContaining("Billing needs action (suspended)") });
     expect(await db.auditLog.findFirst({ where: { authorizationId: seller.authorizationId, action: "authorization.preflight_failed" } })).toMatchObject({ actorType: "SYSTEM" });
+
+    // The admins' daily digest lists it with what to fix, until a later preflight passes.
+    const failedSection = async () => (await buildAdminDigest(new Date())).find((s) => s.title === "Failed preflight in the last day");
+    expect((await failedSection())?.items).toEqual([
+      { label: expect.stringContaining("Seller Co"), detail: expect.stringContaining("Billing needs action (suspended)"), url: expect.stringMatching(new RegExp(`^https?://[^/]+/admin/authorizations/${seller.authorizationId}$`)) },
+    ]);
+    await db.appClient.updateMany({ data: { billingStatus: "good_standing" } });
+    expect((await runPreflight({ authorizationId: seller.authorizationId, actorType: "ADMIN" })).passed).toBe(true);
+    expect(await failedSection()).toBeUndefined();
   });
 
   it("answers not_found for an unknown authorization", async () => {
