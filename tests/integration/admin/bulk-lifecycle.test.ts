@@ -2,11 +2,11 @@
 // authorizations, one lib call each (each audited), with a plain summary. Pausing must be confirmed;
 // a partner gets 404 and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { caller } from "../../support/fake-authorize";
+import { caller } from "../../support/fake-session";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
+vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
 const { bulkLifecycleAction } = await import("@/app/admin/bulk-lifecycle-actions");
 const { db } = await import("@/lib/db/client");

@@ -2,11 +2,11 @@
 // shown; invalid_grant found and recorded), bulk test/refresh, the detail page's loader, and the audit
 // log's CSV export. Partners and signed-out callers get 404/401 and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { caller } from "../../support/fake-authorize";
+import { caller } from "../../support/fake-session";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
+vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
 const { bulkAuthorizationsAction, forceRefreshAction } = await import("@/app/admin/authorizations/actions");
 const { GET: exportRoute } = await import("@/app/admin/audit/export/route");

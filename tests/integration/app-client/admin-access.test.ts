@@ -1,11 +1,11 @@
 // Who may touch the app client: admins do everything through the page's actions; a partner session or a
 // worker's API key gets 404 on every app-client route and action, and nothing changes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { caller } from "../../support/fake-authorize";
+import { caller } from "../../support/fake-session";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
+vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
 const actions = await import("@/app/admin/app-client/actions");
 const { GET: statusRoute } = await import("@/app/admin/app-client/status/route");

@@ -2,10 +2,10 @@
 // page loaded shows at the next poll; a retried notification's progress too); partners and API keys get 404,
 // a missing session 401, a bad query 422 invalid_input.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { caller } from "../../support/fake-authorize";
+import { caller } from "../../support/fake-session";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
-vi.mock("@/lib/auth/authorize", () => import("../../support/fake-authorize"));
+vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
 const { GET: monitoringRoute } = await import("@/app/admin/monitoring/data/route");
 const { GET: alertsRoute } = await import("@/app/admin/alerts/data/route");
