@@ -37,7 +37,7 @@ async function failedPreflights(now: Date): Promise<{ authorization: Row; fix: s
   if (failed.length === 0) return [];
   const authorizations = await db.authorization.findMany({ where: { id: { in: failed.map((run) => run.authorizationId!) }, status: "ACTIVE" }, select: authorizationSelect, take: 50 });
   return authorizations.map((authorization) => {
-    const checks = (failed.find((run) => run.authorizationId === authorization.id)!.details as { checks?: { status: string; detail: string }[] }).checks ?? [];
+    const checks = (latest.get(authorization.id)!.details as { checks?: { status: string; detail: string }[] }).checks ?? [];
     return { authorization, fix: checks.find((c) => c.status === "fail")?.detail ?? "The preflight failed: open the authorization to see why." };
   });
 }
