@@ -5,8 +5,8 @@ import { ROLES, type Role } from "../../state/roles";
  * "Role Mappings for SP-API Operations" (https://developer-docs.amazon.com/sp-api/docs/role-mappings, read
  * December 2026) and the use-case guides' "Roles" tables. Checked against those pages: A+ Content, Catalog
  * Items, FBA Inventory, Orders, Vendor Direct Fulfillment Shipping and the vendor role list; the others follow
- * the role definitions. Where the page's roles depend on a report, feed, notification or dataset type, every
- * role grants the operation here. An API that is not listed (Tokens, and the grantless ones) has no role check.
+ * the role definitions. Where the page's roles depend on a report, feed, notification or dataset type, and for
+ * the Sellers API, every role grants the operation here. An API that is not listed (Tokens, and the grantless ones) has no role check.
  */
 const ANY: readonly Role[] = ROLES;
 const DIRECT_FULFILLMENT: readonly Role[] = ["Direct to Consumer Shipping (Restricted)"];
@@ -58,6 +58,7 @@ export const API_ROLES: Readonly<Record<string, readonly Role[]>> = {
   sellers: ANY,
   services: ["Professional Services (Restricted)", "Inventory and Order Tracking"],
   shipmentInvoicingV0: ["Tax Invoicing (Restricted)"],
+  solicitations: ["Buyer Solicitation"],
   shipping: ["Direct to Consumer Shipping (Restricted)", "Inventory and Order Tracking"],
   shippingV2: ["Direct to Consumer Shipping (Restricted)", "Inventory and Order Tracking"],
   "supplySources_2020-07-01": ["Inventory and Order Tracking"],
