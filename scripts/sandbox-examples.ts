@@ -19,15 +19,19 @@ import {
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = "Amazon's SP-API models (amzn/selling-partner-api-models, see ../shared/amazon-models/README.md); npm run sandbox:examples";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 /** `AMAZON_MODELS_DIR`, or `../shared/amazon-models` next to the repository. */
 export function amazonModelsDir(): string {
   return process.env.AMAZON_MODELS_DIR ? path.resolve(process.env.AMAZON_MODELS_DIR) : path.resolve(REPO_ROOT, "../shared/amazon-models");
 }
 
-function isObject(value: Json | undefined): value is JsonObject {
+export function amazonModelsAvailable(dir = amazonModelsDir()): boolean {
+  return existsSync(path.join(dir, "sellers.json"));
+}
+
+export function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -161,7 +165,7 @@ export function buildOperationsFile(modelsDir: string): OperationsFile {
 
 function main(): void {
   const dir = amazonModelsDir();
-  if (!existsSync(path.join(dir, "sellers.json"))) {
+  if (!amazonModelsAvailable(dir)) {
     console.error(`sandbox:examples: Amazon's models were not found at ${dir} (set AMAZON_MODELS_DIR)`);
     process.exit(1);
   }

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { amazonModelsDir, buildOperationsFile, parseUsagePlan } from "../../../scripts/sandbox-examples";
+import { amazonModelsAvailable, amazonModelsDir, buildOperationsFile, parseUsagePlan } from "../../../scripts/sandbox-examples";
 import { compareSpecificity, findMostSpecific } from "../../../sandbox/spapi/generic/find-generic-operation";
 import { chooseExample, type ExampleRequest } from "../../../sandbox/spapi/generic/match-example";
 import { generatedOperations, OPERATIONS_FILE, serializeOperationsFile, type SandboxExample } from "../../../sandbox/spapi/generic/operations-file";
@@ -11,7 +10,7 @@ import { findOperation } from "../../../sandbox/spapi/operations";
 import { accountInputSchema } from "../../../sandbox/state/account-input";
 
 const MODELS_DIR = amazonModelsDir();
-const modelsAvailable = existsSync(path.join(MODELS_DIR, "sellers.json"));
+const modelsAvailable = amazonModelsAvailable(MODELS_DIR);
 if (!modelsAvailable) console.warn(`[sandbox examples] Amazon models not found at ${MODELS_DIR}; skipping the freshness check of ${OPERATIONS_FILE.pathname} (set AMAZON_MODELS_DIR).`);
 
 const request = (overrides: Partial<ExampleRequest> = {}): ExampleRequest => ({ params: {}, query: new URLSearchParams(), body: undefined, ...overrides });
