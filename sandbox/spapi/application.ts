@@ -19,9 +19,7 @@ export const applicationOperations: Operation[] = [
     method: "POST",
     path: "/applications/2023-11-30/clientSecret",
     /** One per minute (the model says 0.0167 rps, burst 1). */
-    rate: 1000 / MINUTE_MS,
-    burst: 1,
-    rateLimitHeader: "0.0167",
+    usagePlan: { rate: 1000 / MINUTE_MS, burst: 1, header: "0.0167" },
     auth: { kind: "grantless", scope: "sellingpartnerapi::client_credential:rotation" },
     handle: rotateApplicationClientSecret,
   },

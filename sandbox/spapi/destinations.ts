@@ -76,7 +76,7 @@ function deleteDestination(call: OperationCall): SpApiResult {
 }
 
 const grantless = { kind: "grantless", scope: "sellingpartnerapi::notifications" } as const;
-const plan = { rate: 1, burst: 5, rateLimitHeader: "1", auth: grantless };
+const plan = { usagePlan: { rate: 1, burst: 5, header: "1" }, auth: grantless };
 
 export const destinationsOperations: Operation[] = [
   { operationId: "getDestinations", method: "GET", path: "/notifications/v1/destinations", ...plan, handle: getDestinations },

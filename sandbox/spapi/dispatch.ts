@@ -7,6 +7,7 @@ import { newUuid } from "../ids";
 import { parseRegion, type Region } from "../state/marketplaces";
 import type { Stats } from "../state/types";
 import { authenticate } from "./authenticate";
+import { rolesAllow } from "./check-roles";
 import { internalFailure, quotaExceeded, routeNotFound, spapiError, unauthorized, type SpApiResult } from "./errors";
 import type { Operation } from "./operation";
 import { findOperation } from "./operations";
@@ -34,12 +35,14 @@ function countCall(stats: Stats, operationId: string, status: string, userAgent:
 }
 
 function send(res: ServerResponse, result: SpApiResult, headers: Headers): void {
-  if (result.body === undefined) sendEmpty(res, result.status, headers);
-  else sendJson(res, result.status, result.body, headers);
+  const all = { ...result.headers, ...headers };
+  if (result.body === undefined) sendEmpty(res, result.status, all);
+  else sendJson(res, result.status, result.body, all);
 }
 
+/** Method + template, not the operationId: several APIs reuse operation names (getOrder, getAccount). */
 function rateLimitKey(operation: Operation, applicationId: string, sellingPartnerId: string | undefined): string {
-  return `${applicationId}|${sellingPartnerId ?? "grantless"}|${operation.operationId}`;
+  return `${applicationId}|${sellingPartnerId ?? "grantless"}|${operation.method} ${operation.path}`;
 }
 
 async function run(ctx: SandboxContext, req: IncomingMessage, region: Region, operation: Operation, params: Record<string, string>, path: string, query: URLSearchParams): Promise<SpApiResult> {
@@ -47,9 +50,11 @@ async function run(ctx: SandboxContext, req: IncomingMessage, region: Region, op
   const auth = authenticate(ctx, operation, region, header(req, "x-amz-access-token"), method, path);
   if (!auth.ok) return auth.result;
   const caller = auth.caller;
-  if (ctx.store.data.config.rateLimits) {
+  if (!rolesAllow(operation, caller)) return unauthorized();
+  const plan = operation.usagePlan;
+  if (ctx.store.data.config.rateLimits && plan) {
     const sellingPartnerId = caller.kind === "grantless" ? undefined : caller.account.sellingPartnerId;
-    const allowed = ctx.rateLimiter.tryTake(rateLimitKey(operation, caller.app.applicationId, sellingPartnerId), operation.rate, operation.burst, ctx.store.clock.now());
+    const allowed = ctx.rateLimiter.tryTake(rateLimitKey(operation, caller.app.applicationId, sellingPartnerId), plan.rate, plan.burst, ctx.store.clock.now());
     if (!allowed) return quotaExceeded();
   }
   let body = "";
@@ -73,7 +78,7 @@ export async function handleSpApi(ctx: SandboxContext, req: IncomingMessage, res
   const operationId = found?.operation.operationId ?? "(unknown)";
   const userAgent = header(req, "user-agent");
   const headers: Headers = { "x-amzn-RequestId": newUuid() };
-  if (found) headers["x-amzn-RateLimit-Limit"] = found.operation.rateLimitHeader;
+  if (found?.operation.usagePlan) headers["x-amzn-RateLimit-Limit"] = found.operation.usagePlan.header;
 
   res.on("close", () => {
     countCall(ctx.store.data.stats, operationId, res.headersSent ? String(res.statusCode) : "no-response", userAgent);

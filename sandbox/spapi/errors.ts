@@ -1,7 +1,8 @@
-/** An SP-API answer: status + JSON body (undefined = empty body, e.g. 204). */
+/** An SP-API answer: status + JSON body (undefined = empty body, e.g. 204) and any headers of its own. */
 export interface SpApiResult {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface SpApiError {

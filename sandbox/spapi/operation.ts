@@ -2,8 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { SandboxContext } from "../context";
 import type { GrantlessScope } from "../lwa/grant-client-credentials";
 import type { Region } from "../state/marketplaces";
+import type { Role } from "../state/roles";
 import type { AccessTokenRecord, Account, App, RestrictedDataTokenRecord } from "../state/types";
 import type { SpApiResult } from "./errors";
+import type { HttpMethod } from "./generic/operations-file";
 
 /** Which token an operation accepts in `x-amz-access-token`. */
 export type TokenRequirement =
@@ -28,17 +30,24 @@ export interface OperationCall {
   caller: Caller;
 }
 
-export interface Operation {
-  operationId: string;
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  /** The real SP-API path, with `{param}` placeholders. */
-  path: string;
-  /** Requests per second and burst of the default usage plan (from the model's description). */
+/** An operation's default usage plan: a token bucket of `burst` refilled at `rate` requests per second. */
+export interface UsagePlan {
   rate: number;
   burst: number;
   /** The `x-amzn-RateLimit-Limit` value Amazon returns for this operation. */
-  rateLimitHeader: string;
+  header: string;
+}
+
+export interface Operation {
+  operationId: string;
+  method: HttpMethod;
+  /** The real SP-API path, with `{param}` placeholders. */
+  path: string;
+  /** From the model's description; absent when the model publishes none (then no limit and no header). */
+  usagePlan?: UsagePlan;
   auth: TokenRequirement;
+  /** Any one of these roles, granted by the selling partner, allows the call; absent = no role check. */
+  roles?: readonly Role[];
   handle(call: OperationCall): SpApiResult | Promise<SpApiResult>;
 }
 

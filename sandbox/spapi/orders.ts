@@ -2,6 +2,7 @@ import { DAY_MS, HOUR_MS } from "../clock";
 import { stableNumber } from "../ids";
 import { findMarketplace } from "../state/marketplaces";
 import { spapiError, type SpApiResult } from "./errors";
+import { rolesForApi } from "./generic/role-mappings";
 import type { Operation, OperationCall } from "./operation";
 import { isoSeconds } from "./purchase-order-data";
 import { resourceCovers } from "./restricted-resources";
@@ -70,10 +71,9 @@ export const ordersOperations: Operation[] = [
     operationId: "getOrder",
     method: "GET",
     path: "/orders/v0/orders/{orderId}",
-    rate: 0.5,
-    burst: 30,
-    rateLimitHeader: "0.5",
+    usagePlan: { rate: 0.5, burst: 30, header: "0.5" },
     auth: { kind: "restricted", accountType: "seller" },
+    roles: rolesForApi("ordersV0"),
     handle: getOrder,
   },
 ];

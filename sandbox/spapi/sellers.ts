@@ -1,6 +1,7 @@
 import { findMarketplace, type Marketplace } from "../state/marketplaces";
 import type { Account } from "../state/types";
 import type { SpApiResult } from "./errors";
+import { rolesForApi } from "./generic/role-mappings";
 import { accountOf, type Operation, type OperationCall } from "./operation";
 
 /** `MarketplaceParticipation` of sellers.json. */
@@ -66,20 +67,18 @@ export const sellersOperations: Operation[] = [
     operationId: "getMarketplaceParticipations",
     method: "GET",
     path: "/sellers/v1/marketplaceParticipations",
-    rate: 0.016,
-    burst: 15,
-    rateLimitHeader: "0.016",
+    usagePlan: { rate: 0.016, burst: 15, header: "0.016" },
     auth: { kind: "partner", accountType: "seller" },
+    roles: rolesForApi("sellers"),
     handle: getMarketplaceParticipations,
   },
   {
     operationId: "getAccount",
     method: "GET",
     path: "/sellers/v1/account",
-    rate: 0.016,
-    burst: 15,
-    rateLimitHeader: "0.016",
+    usagePlan: { rate: 0.016, burst: 15, header: "0.016" },
     auth: { kind: "partner", accountType: "seller" },
+    roles: rolesForApi("sellers"),
     handle: getAccount,
   },
 ];

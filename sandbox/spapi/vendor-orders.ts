@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DAY_MS } from "../clock";
 import { invalidInput, type SpApiResult } from "./errors";
+import { rolesForApi } from "./generic/role-mappings";
 import { accountOf, type Operation, type OperationCall } from "./operation";
 import { generatePurchaseOrders, type GeneratedPurchaseOrder } from "./purchase-order-data";
 
@@ -109,10 +110,9 @@ export const vendorOrdersOperations: Operation[] = [
     operationId: "getPurchaseOrders",
     method: "GET",
     path: "/vendor/orders/v1/purchaseOrders",
-    rate: 10,
-    burst: 10,
-    rateLimitHeader: "10",
+    usagePlan: { rate: 10, burst: 10, header: "10" },
     auth: { kind: "partner", accountType: "vendor" },
+    roles: rolesForApi("vendorOrders"),
     handle: getPurchaseOrders,
   },
 ];

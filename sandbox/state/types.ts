@@ -37,6 +37,8 @@ export const accountSchema = z.object({
   /** Vendor codes of a vendor group; empty for sellers. */
   vendorCodes: z.array(z.string()),
   storeName: z.string(),
+  /** The roles this selling partner granted; absent = every role its type can grant (`allRolesFor`). */
+  roles: z.array(z.string()).optional(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

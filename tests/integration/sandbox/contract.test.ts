@@ -200,7 +200,7 @@ describe.skipIf(!available)("SP-API contract against Amazon's models", () => {
 
   describe("routes outside the implemented operations", () => {
     it("answers an unknown path with an ErrorList body", async () => {
-      const response = await spapi(sandbox, "na", "GET", "/catalog/2022-04-01/items", seller);
+      const response = await spapi(sandbox, "na", "GET", "/unknown/2099-01-01/things", seller);
       expect(response.status).toBe(404);
       const result = models.validateDefinition("tokens_2021-03-01.json", "ErrorList", response.body);
       expect(result.valid, result.errors).toBe(true);

@@ -280,7 +280,7 @@ describe("rate limits", () => {
 describe("unknown routes", () => {
   it("answers 404 with Amazon's error body", async () => {
     const { accessToken } = await partnerAccessToken(sandbox, SELLER_NA);
-    const response = await spapi<{ errors: { code: string }[] }>(sandbox, "na", "GET", "/catalog/2022-04-01/items", accessToken);
+    const response = await spapi<{ errors: { code: string }[] }>(sandbox, "na", "GET", "/unknown/2099-01-01/things", accessToken);
     expect(response.status).toBe(404);
     expect(response.body.errors[0]?.code).toBe("NotFound");
     expect(response.headers.get("x-amzn-requestid")).toMatch(UUID);

@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { amazonModelsAvailable, amazonModelsDir, isObject, type Json, type JsonObject } from "../../../../scripts/sandbox-examples";
 
 interface SwaggerOperation {
   operationId?: string;
@@ -19,20 +16,7 @@ interface SwaggerModel {
   definitions?: JsonObject;
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-
-/** `AMAZON_MODELS_DIR`, or `../shared/amazon-models` next to the repository. */
-export function amazonModelsDir(): string {
-  return process.env.AMAZON_MODELS_DIR ? path.resolve(process.env.AMAZON_MODELS_DIR) : path.resolve(REPO_ROOT, "../shared/amazon-models");
-}
-
-export function amazonModelsAvailable(dir = amazonModelsDir()): boolean {
-  return existsSync(path.join(dir, "sellers.json"));
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { amazonModelsAvailable, amazonModelsDir };
 
 /**
  * Swagger 2.0 schema → JSON Schema for ajv: drops `x-` extensions and `example`, and (strict mode) closes
