@@ -63,8 +63,9 @@ function parseUsagePlan(description: string, where: string): CatalogOperation["u
   // Some models escape their newlines twice: a literal backslash-n separates the lines there.
   const lines = description.split(/\n|\\n/);
   const header = lines.findIndex((line) => line.includes("Rate (requests per second)"));
-  if (header === -1) return null;
-  const columns = cellsOf(lines[header]);
+  const headerLine = lines[header];
+  if (headerLine === undefined) return null;
+  const columns = cellsOf(headerLine);
   const rateColumn = columns.indexOf("Rate (requests per second)");
   const burstColumn = columns.indexOf("Burst");
   const rows = lines.slice(header + 2).map(cellsOf);
@@ -221,9 +222,9 @@ function crossCheckWithModels(models: readonly ModelOperations[], operations: re
   }
   const match = compilePathMatcher(operations);
   const tokens = models.find((m) => m.api === "tokens_2021-03-01");
-  for (const example of (tokens?.text ?? "").matchAll(/"method":"(GET|POST|PUT|PATCH|DELETE)","path":"(\/[^"]+)"/g)) {
-    const op = match(example[1], example[2]);
-    if (op && !op.restricted) throw new Error(`the Tokens model's example ${example[1]} ${example[2]} names ${op.key}, which is not listed as restricted`);
+  for (const [, method = "", examplePath = ""] of (tokens?.text ?? "").matchAll(/"method":"(GET|POST|PUT|PATCH|DELETE)","path":"(\/[^"]+)"/g)) {
+    const op = match(method, examplePath);
+    if (op && !op.restricted) throw new Error(`the Tokens model's example ${method} ${examplePath} names ${op.key}, which is not listed as restricted`);
   }
 }
 

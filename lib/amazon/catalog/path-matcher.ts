@@ -23,12 +23,13 @@ function newNode<T>(): Node<T> {
 
 /** Splits a path into its segments, without query string, fragment or empty segments. */
 function segmentsOf(path: string): string[] {
-  return path.split(/[?#]/, 1)[0].split("/").filter(Boolean);
+  const [withoutQuery = ""] = path.split(/[?#]/, 1);
+  return withoutQuery.split("/").filter(Boolean);
 }
 
 function find<T>(node: Node<T>, segments: readonly string[], index: number, method: string): T | undefined {
-  if (index === segments.length) return node.byMethod.get(method);
   const segment = segments[index];
+  if (segment === undefined) return node.byMethod.get(method);
   const literal = node.literals.get(segment);
   const viaLiteral = literal && find(literal, segments, index + 1, method);
   if (viaLiteral) return viaLiteral;
