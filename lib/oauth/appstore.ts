@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { MARKETPLACES, type Marketplace } from "@/lib/amazon/marketplaces";
+import { findMarketplaceBySellerCentralHost, isVendorCentralHost, MARKETPLACES, type Marketplace } from "@/lib/amazon/marketplaces";
 import { getAppClient } from "@/lib/app-client/get-app-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
@@ -22,14 +22,11 @@ export type AppstoreParams = z.infer<typeof appstoreParams>;
 
 export type CallbackTarget = { ok: true; url: URL; marketplace: Marketplace } | { ok: false; failure: Extract<CallbackFailure, "appstore_link_invalid" | "vendor_appstore"> };
 
-const sellerCentralHosts = new Map(MARKETPLACES.map((m) => [new URL(m.sellerCentral).host, m]));
-const vendorCentralHosts = new Set(MARKETPLACES.map((m) => new URL(m.vendorCentral).host));
-// Seller Central Europe's unified host serves every EU marketplace.
-sellerCentralHosts.set("sellercentral-europe.amazon.com", MARKETPLACES.find((m) => m.country === "GB")!);
-
 /**
  * `amazon_callback_uri` decides where we send the seller next, so it must be Amazon's Seller Central
- * (or the configured stand-in for it), over HTTPS: anything else would make us an open redirect.
+ * (or the configured stand-in for it), over HTTPS: anything else would make us an open redirect. The
+ * allowed hosts are exactly the marketplaces' Seller Central hosts (lib/amazon/marketplaces.ts); no
+ * userinfo, and any port but HTTPS's own makes a different host.
  */
 export function checkAmazonCallbackUri(value: string): CallbackTarget {
   let url: URL;
@@ -49,8 +46,8 @@ export function checkAmazonCallbackUri(value: string): CallbackTarget {
     }
   }
   if (url.protocol !== "https:") return { ok: false, failure: "appstore_link_invalid" };
-  if (vendorCentralHosts.has(url.host)) return { ok: false, failure: "vendor_appstore" };
-  const marketplace = sellerCentralHosts.get(url.host);
+  if (isVendorCentralHost(url.host)) return { ok: false, failure: "vendor_appstore" };
+  const marketplace = findMarketplaceBySellerCentralHost(url.host);
   return marketplace ? { ok: true, url, marketplace } : { ok: false, failure: "appstore_link_invalid" };
 }
 

@@ -1,6 +1,8 @@
 // The roles ledger: every SP-API operation Latchkey (or its workers, through Latchkey) calls, and the
 // role that justifies it. The consent page is generated from it, so a partner sees exactly what is asked
 // and why. Role names follow Amazon's "Role Mappings for SP-API Operations" (any one listed role suffices).
+import { findOperationById, type HttpMethod } from "@/lib/amazon/catalog";
+
 export type PartnerKind = "SELLER" | "VENDOR";
 
 export interface RoleInfo {
@@ -35,11 +37,11 @@ export const ROLES = {
 
 export type RoleName = keyof typeof ROLES;
 
-export interface LedgerEntry {
+/** One ledger line as written here: which catalog operation, which roles justify it, and why. */
+interface LedgerLine {
+  /** The model the operation is in (the catalog's `api`, e.g. `sellers`). */
+  api: string;
   operation: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Path template as in Amazon's models, e.g. /orders/v0/orders/{orderId}. */
-  path: string;
   /** Any one of these roles allows the call. */
   roles: readonly RoleName[];
   partnerKinds: readonly PartnerKind[];
@@ -47,40 +49,53 @@ export interface LedgerEntry {
   purpose: string;
 }
 
-export const LEDGER: readonly LedgerEntry[] = [
+export interface LedgerEntry extends LedgerLine {
+  method: HttpMethod;
+  /** Path template as in Amazon's models, e.g. /orders/v0/orders/{orderId}. */
+  path: string;
+  /** Needs a Restricted Data Token. */
+  restricted: boolean;
+}
+
+const LEDGER_LINES: readonly LedgerLine[] = [
   {
+    api: "sellers",
     operation: "getMarketplaceParticipations",
-    method: "GET",
-    path: "/sellers/v1/marketplaceParticipations",
     roles: ["Selling Partner Insights"],
     partnerKinds: ["SELLER"],
     purpose: "To check that the connection works and to record which marketplaces you sell in.",
   },
   {
+    api: "sellers",
     operation: "getAccount",
-    method: "GET",
-    path: "/sellers/v1/account",
     roles: ["Selling Partner Insights"],
     partnerKinds: ["SELLER"],
     purpose: "To show your business name on your connection page.",
   },
   {
+    api: "ordersV0",
     operation: "getOrder",
-    method: "GET",
-    path: "/orders/v0/orders/{orderId}",
     roles: ["Inventory and Order Tracking", "Direct-to-Consumer Shipping (Restricted)"],
     partnerKinds: ["SELLER"],
     purpose: "To sync your orders; a buyer's address is read only with a short-lived restricted token when an order is shipped.",
   },
   {
+    api: "vendorOrders",
     operation: "getPurchaseOrders",
-    method: "GET",
-    path: "/vendor/orders/v1/purchaseOrders",
     roles: ["Inventory and Order Tracking", "Amazon Fulfillment"],
     partnerKinds: ["VENDOR"],
     purpose: "To check that the connection works and to sync Amazon's purchase orders to you.",
   },
 ];
+
+/** Method, path and restriction come from the catalog, so a ledger line cannot name an operation Amazon does not have. */
+function toEntry(line: LedgerLine): LedgerEntry {
+  const op = findOperationById(line.api, line.operation);
+  if (!op) throw new Error(`roles ledger: ${line.api}.${line.operation} is not in the SP-API catalog`);
+  return { ...line, method: op.method, path: op.path, restricted: op.restricted };
+}
+
+export const LEDGER: readonly LedgerEntry[] = LEDGER_LINES.map(toEntry);
 
 export function ledgerFor(kind: PartnerKind): LedgerEntry[] {
   return LEDGER.filter((entry) => entry.partnerKinds.includes(kind));
