@@ -1,5 +1,7 @@
 // How a connection's status reads to a partner: a label, a tone, and what to do about it.
-export type ConnectionStatus = "PENDING" | "ACTIVE" | "REAUTH_REQUIRED" | "QUARANTINED" | "REVOKED";
+import type { AuthorizationStatus } from "@/lib/generated/prisma/client";
+
+export type ConnectionStatus = AuthorizationStatus;
 export type Tone = "success" | "warning" | "destructive" | "secondary";
 
 export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; explanation: string }> = {
