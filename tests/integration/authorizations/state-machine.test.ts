@@ -11,15 +11,11 @@ import { testTenantConnection } from "@/lib/preflight/test-connectivity";
 import { getConnectionHistory } from "@/lib/tenants/get-tenant-connections";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
-import { emailsTo } from "../workflows/support";
+import { emailsToTenant } from "../workflows/support";
 
 let sandbox: Sandbox;
 let heard: { transition: CommittedTransition; statusAtThatMoment: string | undefined }[] = [];
 let unsubscribe: () => void = () => {};
-
-async function contactOf(tenantId: string): Promise<string> {
-  return (await db.tenant.findUniqueOrThrow({ where: { id: tenantId } })).contactEmail;
-}
 
 describe("the authorization state machine", () => {
   const app = useAppWithSandbox({ rateLimits: false });
@@ -52,7 +48,7 @@ describe("the authorization state machine", () => {
     expect(await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId } })).toEqual(before);
     expect(await db.auditLog.count({ where: { authorizationId: seller.authorizationId } })).toBe(entries);
     expect(heard).toEqual([]);
-    expect(await emailsTo(await contactOf(seller.tenantId), "reauthorization-needed")).toHaveLength(0);
+    expect(await emailsToTenant(seller.tenantId, "reauthorization-needed")).toHaveLength(0);
   });
 
   it("50 simultaneous revocations: one status change, one audit entry, one event, one subscriber call", async () => {
@@ -71,7 +67,7 @@ describe("the authorization state machine", () => {
     );
     expect(flips.filter(Boolean)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { authorizationId: seller.authorizationId, action: "authorization.revoked" } })).toBe(1);
-    expect(await emailsTo(await contactOf(seller.tenantId), "authorization-revoked")).toHaveLength(1);
+    expect(await emailsToTenant(seller.tenantId, "authorization-revoked")).toHaveLength(1);
     expect(heard.map((h) => h.transition.transition)).toEqual(["revoke"]);
     expect(await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId } })).toMatchObject({ status: "REVOKED", refreshTokenCiphertext: null, refreshTokenFingerprint: null });
   });
