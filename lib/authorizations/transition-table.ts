@@ -6,9 +6,7 @@ import type { LatchkeyEventName } from "@/inngest/events";
 import { AUDIT_EVENTS, type AuditAction } from "@/lib/audit/event-registry";
 import type { AuthorizationStatus } from "@/lib/generated/prisma/client";
 
-export const AUTHORIZATION_STATUSES = ["PENDING", "ACTIVE", "REAUTH_REQUIRED", "QUARANTINED", "REVOKED"] as const satisfies readonly AuthorizationStatus[];
-
-/** What the statuses mean; a status missing here (a new enum value) is a type error. */
+/** Every status and what it means; a status missing here (a new enum value) is a type error. */
 export const STATUS_MEANINGS = {
   PENDING: "A flow was started; no refresh token yet.",
   ACTIVE: "Tokens are served.",
@@ -16,6 +14,8 @@ export const STATUS_MEANINGS = {
   QUARANTINED: "An admin paused token issuance.",
   REVOKED: "The refresh token is deleted; only a new consent brings it back.",
 } as const satisfies Record<AuthorizationStatus, string>;
+
+export const AUTHORIZATION_STATUSES = Object.keys(STATUS_MEANINGS) as AuthorizationStatus[];
 
 /**
  * Caches a transition clears: "status" is the token service's one-second status memo, "access_tokens" the
