@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { adminAction, type ActionResult } from "@/lib/auth/action-guards";
-import { selfAuthorize } from "@/lib/authorizations/self-authorize";
-import { testTenantConnection, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
+import { selfAuthorize } from "@/lib/oauth/self-authorize";
+import { testTenantConnection, type ConnectivityResult } from "@/lib/preflight/test-connectivity";
 
 const selfAuthorizeForm = z.object({
   tenantId: z.string().optional(),

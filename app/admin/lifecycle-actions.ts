@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, type ActionResult } from "@/lib/auth/action-guards";
-import { killAuthorization, liftQuarantine, quarantineAuthorization, requestReauthorization } from "@/lib/lifecycle/admin-controls";
+import { killAuthorization } from "@/lib/authorizations/kill-authorization";
+import { liftQuarantine } from "@/lib/authorizations/lift-quarantine";
+import { quarantineAuthorization } from "@/lib/authorizations/quarantine-authorization";
+import { requestReauthorization } from "@/lib/authorizations/request-reauthorization";
 
 const input = z.object({ authorizationId: z.string().min(1).max(100) });
 

@@ -4,7 +4,7 @@ import { CheckCircle2 } from "lucide-react";
 import { useActionState } from "react";
 import { saveReminderPreferencesAction } from "@/app/(partner)/connect/preferences/actions";
 import { Button } from "@/components/ui/button";
-import type { ReminderPreferences } from "@/lib/lifecycle/preferences";
+import type { ReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
 import { FormError } from "./form-error";
 
 const OPTIONS: { name: keyof ReminderPreferences; label: string; help: string }[] = [

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkAppClientExpiries } from "@/lib/lifecycle/app-client-reminders";
+import { checkAppClientExpiries } from "@/lib/lifecycle/check-app-client-expiries";
 import { runClientSecretChecks } from "@/lib/workflows/client-secret-checks";
 import { appClientBillingUpdated } from "../events";
 import { onCron, onEvent } from "../workflow";

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkAuthorizationLifecycle } from "@/lib/lifecycle/check-authorization";
+import { checkAuthorizationLifecycle } from "@/lib/lifecycle/check-authorization-lifecycle";
 import { authorizationLifecycleCheck } from "../events";
 import { onEvent, PER_AUTHORIZATION } from "../workflow";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { testTenantConnection } from "@/lib/authorizations/test-connectivity";
+import { testTenantConnection } from "@/lib/preflight/test-connectivity";
 import { db } from "@/lib/db/client";
 import { forceRefreshAccessToken } from "@/lib/tokens/force-refresh-access-token";
 

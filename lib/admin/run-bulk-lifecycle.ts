@@ -5,7 +5,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthorizationStatus } from "@/lib/generated/prisma/client";
-import { quarantineAuthorization, requestReauthorization, type AdminActor } from "@/lib/lifecycle/admin-controls";
+import type { AdminActor } from "@/lib/authorizations/admin-actor";
+import { quarantineAuthorization } from "@/lib/authorizations/quarantine-authorization";
+import { requestReauthorization } from "@/lib/authorizations/request-reauthorization";
 import { MAX_BULK_SELECTION } from "./run-bulk-action";
 
 export const BULK_LIFECYCLE_OPERATIONS = ["pause", "reauthorize"] as const;

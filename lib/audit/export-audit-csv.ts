@@ -1,5 +1,5 @@
 import "server-only";
-import { auditLabel } from "@/lib/admin/audit-labels";
+import { auditLabel } from "./event-registry";
 import { logger } from "@/lib/log";
 import type { AuditFilters } from "./audit-filters";
 import { csvRow } from "./csv";

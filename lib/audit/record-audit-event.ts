@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import { redact } from "@/lib/log/redact";
+import type { AuditAction } from "./event-registry";
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   actorType: ActorType;
   actorId?: string | null;
   tenantId?: string | null;

@@ -1,5 +1,7 @@
 // How a connection's status reads to a partner: a label, a tone, and what to do about it.
-export type ConnectionStatus = "PENDING" | "ACTIVE" | "REAUTH_REQUIRED" | "QUARANTINED" | "REVOKED";
+import type { AuthorizationStatus } from "@/lib/generated/prisma/client";
+
+export type ConnectionStatus = AuthorizationStatus;
 export type Tone = "success" | "warning" | "destructive" | "secondary";
 
 export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; explanation: string }> = {
@@ -11,23 +13,6 @@ export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; 
 };
 
 export const REGION_NAMES = { NA: "North America", EU: "Europe", FE: "Far East" } as const;
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "authorization.flow_started": "Authorization started",
-  "authorization.flow_failed": "Authorization did not complete",
-  "authorization.connected": "Connected",
-  "authorization.reauthorized": "Authorized again",
-  "authorization.self_authorized": "Connected by an administrator (self-authorization)",
-  "authorization.connectivity_tested": "Connection tested",
-  "authorization.revoked": "Disconnected",
-  "authorization.renewal_overdue": "Renewal date passed: access paused until authorized again",
-  "authorization.marked_inactive": "Marked unused",
-  "authorization.active_again": "In use again",
-  "authorization.revocation_proposed": "Unused for a long time: proposed for disconnection",
-  "authorization.quarantined": "Paused by an administrator",
-  "authorization.quarantine_lifted": "Pause lifted by an administrator",
-  "authorization.reauthorization_requested": "An administrator asked you to authorize again",
-};
 
 /** Where a partner removes the app on Amazon's side too. */
 export const REMOVE_APP_INSTRUCTIONS = {

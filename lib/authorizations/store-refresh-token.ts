@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encryptForTenant, fingerprint } from "@/lib/vault";
 import { refreshTokenContext } from "./refresh-token-context";
+import { writeRefreshToken } from "./token-bookkeeping";
 
 export interface StoredRefreshToken {
   refreshTokenCiphertext: string;
@@ -26,6 +27,6 @@ export async function storeRefreshToken(
   refreshToken: string,
 ): Promise<string> {
   const sealed = await sealRefreshToken(authorization.tenantId, authorization.id, refreshToken);
-  await client.authorization.update({ where: { id: authorization.id, tenantId: authorization.tenantId }, data: sealed });
+  await writeRefreshToken(client, authorization, sealed);
   return sealed.refreshTokenFingerprint;
 }

@@ -8,9 +8,9 @@ import { db } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send-email";
 import { formatDate } from "@/lib/utils/format";
 import { adminRecipients } from "./admin-recipients";
-import { appLink } from "./links";
-import { claimNotice } from "./notices";
-import { DAY } from "./thresholds";
+import { appLink } from "./app-link";
+import { claimNotice } from "./lifecycle-notices";
+import { DAY } from "./threshold-stage";
 
 const authorizationSelect = { id: true, tenantId: true, region: true, renewalDueAt: true, revokedAt: true, statusReason: true, inactiveSince: true, quarantinedAt: true, tenant: { select: { name: true } } } as const;
 

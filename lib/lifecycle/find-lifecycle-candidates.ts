@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
-import { RENEWAL_REMINDER_DAYS } from "./renewal";
-import { DAY } from "./thresholds";
+import { RENEWAL_REMINDER_DAYS } from "./check-renewal";
+import { DAY } from "./threshold-stage";
 
 /** Ids of the active authorizations the daily scan must look at: renewal within 60 days, or unused, or marked inactive. */
 export async function findLifecycleCandidates(now: Date): Promise<string[]> {

@@ -12,7 +12,7 @@ import { sendEmail, type SentEmail } from "@/lib/email/send-email";
 import { readServerEnv } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { emailAccountOf, type LifecycleSubject } from "./authorization-subject";
-import { appLink } from "./links";
+import { appLink } from "./app-link";
 import { reminderLink } from "./reminder-link";
 
 const connectionUrl = (subject: LifecycleSubject) => appLink(`/connect/connections/${subject.id}`);

@@ -2,13 +2,13 @@ import "server-only";
 import { exchangeAuthorizationCode, LwaError } from "@/lib/amazon/lwa";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { transitionAuthorization, type TransitionRequest } from "@/lib/authorizations/state-machine";
 import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
-import { testConnectivity, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
+import { testConnectivity, type ConnectivityResult } from "@/lib/preflight/test-connectivity";
 import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import type { AuthType } from "@/lib/generated/prisma/client";
 import { requestedRoles } from "@/lib/roles/ledger";
-import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 import type { CallbackFailure } from "./callback-failures";
 import { consumeOAuthState } from "./oauth-state";
 
@@ -70,58 +70,48 @@ export async function completeAuthorization(params: CallbackParams, bindingCooki
   const now = new Date();
   const reauthorized = state.flow === "REAUTHORIZE";
   const authType: AuthType = state.flow === "APPSTORE" ? "APPSTORE" : reauthorized ? authorization.authType : "WEBSITE";
-  await db.$transaction(async (tx) => {
-    await tx.authorization.update({
-      where: { id: authorization.id },
-      data: {
-        ...sealed,
-        sellingPartnerId,
-        authType,
-        status: "ACTIVE",
-        statusReason: null,
-        roles: requestedRoles(authorization.tenant.kind),
-        authorizedAt: now,
-        renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
-        consecutiveFailures: 0,
-        lastRefreshAt: now,
-        lastRefreshError: null,
-        refreshCooldownUntil: null,
-        revokedAt: null,
-        quarantinedAt: null,
-        inactiveSince: null,
-      },
-    });
-    // A new refresh token makes every cached access token of the old one stale.
-    await tx.accessTokenCache.deleteMany({ where: { authorizationId: authorization.id } });
-    await recordAuditEvent(
-      {
-        action: reauthorized ? "authorization.reauthorized" : "authorization.connected",
-        actorType: "PARTNER",
-        actorId: userId,
-        tenantId: state.tenantId,
-        authorizationId: authorization.id,
-        details: {
-          flow: state.flow,
-          reason: state.reason,
-          sellingPartnerId,
-          region: state.region,
-          refreshTokenFingerprint: sealed.refreshTokenFingerprint,
-          previousRefreshTokenFingerprint: reauthorized ? authorization.refreshTokenFingerprint : null,
-        },
-      },
-      tx,
-    );
-  });
+  const renewalDueAt = new Date(now.getTime() + RENEWAL_PERIOD_MS);
+  const transition: Omit<TransitionRequest<"connect">, "transition" | "event"> = {
+    authorizationId: authorization.id,
+    tenantId: state.tenantId,
+    actor: { actorType: "PARTNER", actorId: userId },
+    at: now,
+    set: {
+      ...sealed,
+      sellingPartnerId,
+      authType,
+      statusReason: null,
+      roles: requestedRoles(authorization.tenant.kind),
+      authorizedAt: now,
+      renewalDueAt,
+      consecutiveFailures: 0,
+      lastRefreshAt: now,
+      lastRefreshError: null,
+      refreshCooldownUntil: null,
+      revokedAt: null,
+      quarantinedAt: null,
+      inactiveSince: null,
+    },
+    details: () => ({
+      flow: state.flow,
+      reason: state.reason,
+      sellingPartnerId,
+      region: state.region,
+      refreshTokenFingerprint: sealed.refreshTokenFingerprint,
+      previousRefreshTokenFingerprint: reauthorized ? authorization.refreshTokenFingerprint : null,
+    }),
+  };
+  // A new refresh token makes every cached access token of the old one stale: the transition evicts them.
+  if (reauthorized) {
+    await transitionAuthorization({ ...transition, transition: "reauthorize", event: () => ({ authorizationId: authorization.id, tenantId: state.tenantId, renewalDueAt: renewalDueAt.toISOString() }) });
+  } else {
+    await transitionAuthorization({ ...transition, transition: "connect", event: () => ({ authorizationId: authorization.id, tenantId: state.tenantId, flow: authType }) });
+  }
 
   const connectivity = await testConnectivity(
     { id: authorization.id, tenantId: state.tenantId, region: state.region, status: "ACTIVE", refreshTokenCiphertext: sealed.refreshTokenCiphertext, tenant: authorization.tenant },
     { accessToken: token.accessToken, actorType: "SYSTEM" },
   );
   await preflightConnection({ authorizationId: authorization.id, actorType: "SYSTEM", connected: connectivity });
-  await sendWorkflowEvent(
-    reauthorized
-      ? { name: "latchkey/authorization.reauthorized", data: { authorizationId: authorization.id, tenantId: state.tenantId, renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS).toISOString() } }
-      : { name: "latchkey/authorization.created", data: { authorizationId: authorization.id, tenantId: state.tenantId, flow: authType } },
-  );
   return { ok: true, authorizationId: authorization.id, reauthorized, connectivity };
 }

@@ -6,7 +6,6 @@ import "server-only";
 import { driftingOperations } from "@/lib/alerts/rules";
 import { readAlertSettings } from "@/lib/alerts/settings";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { testConnectivity } from "@/lib/authorizations/test-connectivity";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/prisma/client";
@@ -14,6 +13,7 @@ import { checkChargeMethod, checkClientSecret } from "@/lib/health/checks";
 import { logger } from "@/lib/log/logger";
 import { uncoveredOperations } from "@/lib/roles/ledger";
 import { refreshAuthorizationAccessToken } from "@/lib/tokens/refresh-access-token";
+import { testConnectivity } from "./test-connectivity";
 
 export type PreflightCheckId = "token" | "roles" | "vendor" | "billing";
 

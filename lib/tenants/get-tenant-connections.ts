@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { partnerHistoryWhere } from "@/lib/audit/event-registry";
 import { AppError } from "@/lib/errors";
 
 const connectionFields = {
@@ -50,7 +51,7 @@ export async function getConnection(tenantId: string, authorizationId: string) {
 /** Recent audit entries of one connection, newest first (the partner-visible history). */
 export async function getConnectionHistory(tenantId: string, authorizationId: string, take = 20) {
   return db.auditLog.findMany({
-    where: { tenantId, authorizationId },
+    where: { tenantId, authorizationId, ...partnerHistoryWhere() },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
     select: { id: true, at: true, action: true, actorType: true, details: true },

@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { clearRefreshCooldown } from "@/lib/authorizations/token-bookkeeping";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
-import { forgetAuthorizationForTokens } from "./authorization-for-tokens";
-import { forgetMemoryToken } from "./cached-token";
+import { evictTokenCaches } from "./evict-token-caches";
 import { accessTokenCacheKey, getAccessToken } from "./get-access-token";
 
 export type ForceRefreshFailure = "revoked" | "not_connected" | "paused" | "amazon_unavailable" | "app_client_rejected";
@@ -46,12 +46,8 @@ export async function forceRefreshAccessToken(input: { authorizationId: string; 
   const authorization = await db.authorization.findUnique({ where: { id: input.authorizationId }, select: { id: true, tenantId: true } });
   if (!authorization) throw new AppError("not_found");
   const cacheKey = accessTokenCacheKey(authorization.id);
-  await db.$transaction([
-    db.accessTokenCache.updateMany({ where: { cacheKey }, data: { tokenCiphertext: null, expiresAt: null } }),
-    db.authorization.update({ where: { id: authorization.id, tenantId: authorization.tenantId }, data: { refreshCooldownUntil: null } }),
-  ]);
-  forgetMemoryToken(cacheKey);
-  forgetAuthorizationForTokens(authorization.id);
+  await db.$transaction([db.accessTokenCache.updateMany({ where: { cacheKey }, data: { tokenCiphertext: null, expiresAt: null } }), clearRefreshCooldown(authorization)]);
+  evictTokenCaches(authorization.id);
   let result: ForceRefreshResult;
   try {
     const token = await getAccessToken(authorization.id, { recordUse: false });

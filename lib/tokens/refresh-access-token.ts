@@ -1,13 +1,14 @@
 import "server-only";
 import { LwaError, refreshAccessToken as lwaRefresh } from "@/lib/amazon/lwa";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";
-import { markAuthorizationRevoked } from "@/lib/authorizations/mark-revoked";
 import { readRefreshToken } from "@/lib/authorizations/read-refresh-token";
-import { db } from "@/lib/db/client";
+import { markAuthorizationRevoked } from "@/lib/authorizations/revoke-authorization";
+import { recordRefreshFailed, recordRefreshSucceeded } from "@/lib/authorizations/token-bookkeeping";
 import { AppError } from "@/lib/errors";
 import type { Authorization } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
-import { assertIssuable, forgetAuthorizationForTokens } from "./authorization-for-tokens";
+import { assertIssuable } from "./authorization-for-tokens";
+import { evictTokenCaches } from "./evict-token-caches";
 import { LATCHKEY_OPERATIONS, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 async function withTransientRetries<T>(call: () => Promise<T>): Promise<T> {
@@ -52,14 +53,11 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
   const refreshToken = await readRefreshToken(authorization);
   try {
     const token = await withClientCredentials((credentials) => withTransientRetries(() => monitorCall(authorization.id, LATCHKEY_OPERATIONS.lwaRefresh, () => lwaRefresh(credentials, refreshToken))));
-    await db.authorization.update({
-      where: { id: authorization.id },
-      data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null },
-    });
+    await recordRefreshSucceeded(authorization.id);
     return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
   } catch (error) {
     if (!(error instanceof LwaError)) throw error;
-    forgetAuthorizationForTokens(authorization.id);
+    evictTokenCaches(authorization.id, ["status"]);
     if (error.kind === "revoked") {
       await markAuthorizationRevoked({
         authorizationId: authorization.id,
@@ -70,15 +68,7 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
       });
       throw new AppError("authorization_revoked", undefined, { cause: error });
     }
-    const failed = await db.authorization.update({
-      where: { id: authorization.id },
-      data: { consecutiveFailures: { increment: 1 }, lastRefreshError: error.error },
-      select: { consecutiveFailures: true },
-    });
-    await db.authorization.update({
-      where: { id: authorization.id },
-      data: { refreshCooldownUntil: new Date(Date.now() + cooldownAfter(failed.consecutiveFailures)) },
-    });
+    await recordRefreshFailed(authorization.id, error.error, cooldownAfter);
     if (error.kind === "client") {
       logger.error({ authorizationId: authorization.id, lwaError: error.error }, "LWA rejected the app client's credentials");
       throw new AppError("app_client_rejected", undefined, { cause: error });

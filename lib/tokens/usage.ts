@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { recordAuthorizationUse } from "@/lib/authorizations/token-bookkeeping";
 import { logger } from "@/lib/log";
 
 /**
@@ -26,5 +26,5 @@ export async function flushUsage(): Promise<number> {
   if (usage.pending.size === 0) return 0;
   const ids = [...usage.pending];
   usage.pending.clear();
-  return db.authorization.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: new Date(), inactiveSince: null } }).then((r) => r.count);
+  return recordAuthorizationUse(ids);
 }

@@ -2,7 +2,7 @@
 // thousands of authorizations: tenants and authorization rows by SQL, refresh tokens sealed by the vault.
 import type pg from "pg";
 import { createApiKey } from "../../lib/api-keys/manage-api-keys";
-import { selfAuthorize } from "../../lib/authorizations/self-authorize";
+import { selfAuthorize } from "../../lib/oauth/self-authorize";
 import { sealRefreshToken } from "../../lib/authorizations/store-refresh-token";
 import { db } from "../../lib/db/client";
 import { mapLimit } from "./map-limit";

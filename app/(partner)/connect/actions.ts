@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { tenantAction, userAction, type ActionResult } from "@/lib/auth/action-guards";
 import { disconnectAuthorization } from "@/lib/authorizations/disconnect";
-import { testTenantConnection, type ConnectivityResult } from "@/lib/authorizations/test-connectivity";
+import { testTenantConnection, type ConnectivityResult } from "@/lib/preflight/test-connectivity";
 import { readServerEnv } from "@/lib/env";
 import { continueAppstoreAuthorization, appstoreParams } from "@/lib/oauth/appstore";
 import { BINDING_COOKIE } from "@/lib/oauth/redirect-uri";

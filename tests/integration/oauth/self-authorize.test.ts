@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { selfAuthorize } from "@/lib/authorizations/self-authorize";
+import { selfAuthorize } from "@/lib/oauth/self-authorize";
 import { readRefreshToken } from "@/lib/authorizations/read-refresh-token";
 import { db } from "@/lib/db/client";
 import { useAppWithSandbox } from "../../support/app-harness";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { disconnectAuthorization } from "@/lib/authorizations/disconnect";
-import { testConnectivity } from "@/lib/authorizations/test-connectivity";
+import { testConnectivity } from "@/lib/preflight/test-connectivity";
 import { db } from "@/lib/db/client";
 import { completeAuthorization } from "@/lib/oauth/complete-authorization";
 import { startWebsiteAuthorization } from "@/lib/oauth/start-website-authorization";

@@ -1,7 +1,7 @@
 // Where a reminder's one-click link lands after sign-in, and who may follow it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getReminderPreferences, setReminderPreferences } from "@/lib/lifecycle/preferences";
+import { getReminderPreferences, setReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
 import { createReminderToken } from "@/lib/lifecycle/reminder-link";
 import { resolveReminderLink } from "@/lib/lifecycle/resolve-reminder-link";
 import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "../../support/database";

@@ -4,7 +4,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { db } from "@/lib/db/client";
-import { killAuthorization, liftQuarantine, quarantineAuthorization, requestReauthorization } from "@/lib/lifecycle/admin-controls";
+import { killAuthorization } from "@/lib/authorizations/kill-authorization";
+import { liftQuarantine } from "@/lib/authorizations/lift-quarantine";
+import { quarantineAuthorization } from "@/lib/authorizations/quarantine-authorization";
+import { requestReauthorization } from "@/lib/authorizations/request-reauthorization";
 import { STATUS_MAX_AGE_MS } from "@/lib/tokens/authorization-for-tokens";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { useAppWithSandbox } from "../../support/app-harness";

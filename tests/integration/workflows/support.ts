@@ -35,6 +35,11 @@ export async function emailsTo(to: string, template?: string) {
   return db.emailOutbox.findMany({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: "asc" } });
 }
 
+/** The emails sent to a tenant's contact address. */
+export async function emailsToTenant(tenantId: string, template?: string) {
+  return emailsTo((await db.tenant.findUniqueOrThrow({ where: { id: tenantId } })).contactEmail, template);
+}
+
 /** The first link in an email's HTML that starts with `prefix`. */
 export function linkIn(html: string, prefix: string): string | undefined {
   const match = html.match(new RegExp(`href="(${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"]*)"`));

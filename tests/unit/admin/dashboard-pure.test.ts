@@ -1,6 +1,6 @@
 // The admin pages' pure parts: URL filters (lenient parse, shareable query), CSV cells, health wording.
 import { describe, expect, it } from "vitest";
-import { auditOutcome } from "@/lib/admin/audit-labels";
+import { auditOutcome } from "@/lib/audit/audit-entry-copy";
 import { describeProblems } from "@/lib/admin/describe-health";
 import { parseAuditFilters, parseAuditFiltersStrict } from "@/lib/audit/audit-filters";
 import { csvCell, csvRow } from "@/lib/audit/csv";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thresholdStage } from "@/lib/lifecycle/thresholds";
+import { thresholdStage } from "@/lib/lifecycle/threshold-stage";
 import { cronMatches } from "@/lib/workflows/cron-schedule";
 import { describeWorkflowMode, inngestConnection } from "@/lib/workflows/mode";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { tenantAction, type ActionResult } from "@/lib/auth/action-guards";
-import { reminderPreferencesInput, setReminderPreferences, type ReminderPreferences } from "@/lib/lifecycle/preferences";
+import { reminderPreferencesInput, setReminderPreferences, type ReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
 
 const save = tenantAction(reminderPreferencesInput, async (input, { user, tenantId, requestId }) => {
   const saved = await setReminderPreferences(tenantId, input, { userId: user.id, requestId });

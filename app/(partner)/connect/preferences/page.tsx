@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ReminderPreferencesForm } from "@/components/connect/reminder-preferences-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/session";
-import { getReminderPreferences } from "@/lib/lifecycle/preferences";
+import { getReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 
 export const metadata: Metadata = { title: "Email preferences" };

@@ -17,7 +17,8 @@ import { RECENT_OUTCOMES_HOURS } from "@/lib/admin/recent-spapi-outcomes";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requireAdmin } from "@/lib/auth/session";
 import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
-import { ACTOR_LABELS, auditLabel, auditOutcome } from "@/lib/admin/audit-labels";
+import { ACTOR_LABELS, auditOutcome } from "@/lib/audit/audit-entry-copy";
+import { auditLabel } from "@/lib/audit/event-registry";
 import { isAppError } from "@/lib/errors";
 import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
 

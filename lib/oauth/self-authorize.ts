@@ -5,14 +5,14 @@ import { findMarketplace, type Region } from "@/lib/amazon/marketplaces";
 import { LwaError, refreshAccessToken } from "@/lib/amazon/lwa";
 import { SpApiError } from "@/lib/amazon/spapi";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { RENEWAL_PERIOD_MS } from "@/lib/oauth/complete-authorization";
+import { transitionAuthorization } from "@/lib/authorizations/state-machine";
+import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
 import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requestedRoles } from "@/lib/roles/ledger";
 import { createTenantByAdmin, createTenantInput } from "@/lib/tenants/create-tenant";
-import { sealRefreshToken } from "./store-refresh-token";
+import { RENEWAL_PERIOD_MS } from "./complete-authorization";
 
 export const selfAuthorizeInput = z.object({
   /** An existing tenant, or a new one created only once the token is verified. */
@@ -78,40 +78,30 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
   });
   const sealed = await sealRefreshToken(tenant.id, authorization.id, input.refreshToken);
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    await tx.authorization.update({
-      where: { id: authorization.id },
-      data: {
-        ...sealed,
-        authType: "SELF",
-        sellingPartnerId: input.sellingPartnerId ?? authorization.sellingPartnerId,
-        status: "ACTIVE",
-        statusReason: null,
-        roles: requestedRoles(kind),
-        marketplaceIds,
-        authorizedAt: now,
-        renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
-        lastRefreshAt: now,
-        lastRefreshError: null,
-        consecutiveFailures: 0,
-        lastConnectivityAt: now,
-        lastConnectivityOk: true,
-        revokedAt: null,
-        quarantinedAt: null,
-      },
-    });
-    await tx.accessTokenCache.deleteMany({ where: { authorizationId: authorization.id } });
-    await recordAuditEvent(
-      {
-        action: "authorization.self_authorized",
-        actorType: "ADMIN",
-        actorId: adminUserId,
-        tenantId: tenant.id,
-        authorizationId: authorization.id,
-        details: { region, refreshTokenFingerprint: sealed.refreshTokenFingerprint, previousRefreshTokenFingerprint: authorization.refreshTokenFingerprint, verified: true },
-      },
-      tx,
-    );
+  await transitionAuthorization({
+    transition: "selfAuthorize",
+    authorizationId: authorization.id,
+    tenantId: tenant.id,
+    actor: { actorType: "ADMIN", actorId: adminUserId },
+    at: now,
+    set: {
+      ...sealed,
+      authType: "SELF",
+      sellingPartnerId: input.sellingPartnerId ?? authorization.sellingPartnerId,
+      statusReason: null,
+      roles: requestedRoles(kind),
+      marketplaceIds,
+      authorizedAt: now,
+      renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
+      lastRefreshAt: now,
+      lastRefreshError: null,
+      consecutiveFailures: 0,
+      lastConnectivityAt: now,
+      lastConnectivityOk: true,
+      revokedAt: null,
+      quarantinedAt: null,
+    },
+    details: () => ({ region, refreshTokenFingerprint: sealed.refreshTokenFingerprint, previousRefreshTokenFingerprint: authorization.refreshTokenFingerprint, verified: true }),
   });
   await preflightConnection({ authorizationId: authorization.id, actorType: "ADMIN", actorId: adminUserId, connected: { ok: true } });
   return { ok: true, tenantId: tenant.id, authorizationId: authorization.id, fingerprint: sealed.refreshTokenFingerprint };

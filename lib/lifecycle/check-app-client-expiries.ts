@@ -8,9 +8,9 @@ import { db } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send-email";
 import { formatDate } from "@/lib/utils/format";
 import { adminRecipients } from "./admin-recipients";
-import { appLink } from "./links";
-import { claimNotice, noticeEmailKey, type NoticeKey } from "./notices";
-import { thresholdStage } from "./thresholds";
+import { appLink } from "./app-link";
+import { claimNotice, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
+import { thresholdStage } from "./threshold-stage";
 
 export const CLIENT_SECRET_REMINDER_DAYS = [30, 7, 1] as const;
 export const CHARGE_METHOD_REMINDER_DAYS = [60, 30, 7] as const;

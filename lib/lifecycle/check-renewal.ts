@@ -2,14 +2,12 @@ import "server-only";
 // The 365-day renewal: reminders at 60, 30 and 7 days and on the day (one per threshold, ever), and once
 // the date has passed the authorization is flagged REAUTH_REQUIRED (the token API then answers
 // reauthorization_required) and the partner gets the "reauthorization needed" security email.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db/client";
-import { forgetAuthorizationForTokens } from "@/lib/tokens/authorization-for-tokens";
+import { applyTransition } from "@/lib/authorizations/state-machine";
 import type { LifecycleSubject } from "./authorization-subject";
-import { claimNotice, noticeEmailKey, type NoticeKey } from "./notices";
+import { claimNotice, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
 import { sendReauthorizationNeeded, sendRenewalReminder } from "./partner-emails";
-import type { ReminderPreferences } from "./preferences";
-import { thresholdStage } from "./thresholds";
+import type { ReminderPreferences } from "./reminder-preferences";
+import { thresholdStage } from "./threshold-stage";
 
 export const RENEWAL_REMINDER_DAYS = [60, 30, 7, 0] as const;
 
@@ -23,16 +21,15 @@ export async function checkRenewal(subject: LifecycleSubject, preferences: Remin
   const cycle = dueAt.toISOString();
 
   if (stage.kind === "passed") {
-    const flipped = await db.$transaction(async (tx) => {
-      const updated = await tx.authorization.updateMany({
-        where: { id: subject.id, tenantId: subject.tenantId, status: "ACTIVE", renewalDueAt: dueAt },
-        data: { status: "REAUTH_REQUIRED", statusReason: "The yearly renewal date has passed. Authorize again to restore access." },
-      });
-      if (updated.count === 0) return false;
-      await recordAuditEvent({ action: "authorization.renewal_overdue", actorType: "SYSTEM", tenantId: subject.tenantId, authorizationId: subject.id, details: { renewalDueAt: cycle } }, tx);
-      return true;
+    const { changed: flipped } = await applyTransition({
+      transition: "flagRenewalOverdue",
+      authorizationId: subject.id,
+      tenantId: subject.tenantId,
+      actor: { actorType: "SYSTEM" },
+      set: { statusReason: "The yearly renewal date has passed. Authorize again to restore access." },
+      guard: { renewalDueAt: dueAt },
+      details: () => ({ renewalDueAt: cycle }),
     });
-    forgetAuthorizationForTokens(subject.id);
     const key: NoticeKey = { kind: "renewal_overdue", subjectId: subject.id, cycle, stage: "overdue" };
     if (await claimNotice({ ...key, tenantId: subject.tenantId, emailed: true })) {
       await sendReauthorizationNeeded(subject, { reason: "renewal_overdue", dedupeKey: noticeEmailKey(key), now });

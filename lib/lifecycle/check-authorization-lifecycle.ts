@@ -1,9 +1,9 @@
 import "server-only";
-import type { InactivityOutcome } from "./inactivity";
-import { checkInactivity } from "./inactivity";
+import type { InactivityOutcome } from "./check-inactivity";
+import { checkInactivity } from "./check-inactivity";
 import { loadLifecycleSubject } from "./authorization-subject";
-import { getReminderPreferences } from "./preferences";
-import { checkRenewal, type RenewalOutcome } from "./renewal";
+import { getReminderPreferences } from "./reminder-preferences";
+import { checkRenewal, type RenewalOutcome } from "./check-renewal";
 
 export interface LifecycleCheck {
   authorizationId: string;

@@ -5,13 +5,13 @@ import "server-only";
 // (the daily digest lists it). Any token request clears the mark (lib/tokens/usage.ts), and so does the scan
 // when it sees a use after the mark. Each spell of inactivity is its own cycle of reminders.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db/client";
+import { applyTransition } from "@/lib/authorizations/state-machine";
 import { readServerEnv } from "@/lib/env";
 import type { LifecycleSubject } from "./authorization-subject";
-import { claimNotice, countNotices, noticeEmailKey, type NoticeKey } from "./notices";
+import { claimNotice, countNotices, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
 import { sendInactivityReminder } from "./partner-emails";
-import type { ReminderPreferences } from "./preferences";
-import { DAY, wholeDaysBetween } from "./thresholds";
+import type { ReminderPreferences } from "./reminder-preferences";
+import { DAY, wholeDaysBetween } from "./threshold-stage";
 
 export type InactivityOutcome = "active" | "cleared" | "marked_and_reminded" | "reminded" | "waiting" | "proposed_revocation" | "skipped";
 
@@ -23,16 +23,22 @@ export async function checkInactivity(subject: LifecycleSubject, preferences: Re
 
   let inactiveSince = subject.inactiveSince;
   if (inactiveSince && subject.lastUsedAt && subject.lastUsedAt > inactiveSince) {
-    await db.authorization.updateMany({ where: { id: subject.id, inactiveSince }, data: { inactiveSince: null } });
-    await recordAuditEvent({ action: "authorization.active_again", actorType: "SYSTEM", tenantId: subject.tenantId, authorizationId: subject.id });
-    return "cleared";
+    const cleared = await applyTransition({ transition: "clearInactive", authorizationId: subject.id, tenantId: subject.tenantId, actor: { actorType: "SYSTEM" }, set: { inactiveSince: null }, guard: { inactiveSince } });
+    return cleared.changed ? "cleared" : "waiting";
   }
   let marked = false;
   if (!inactiveSince) {
     if (now.getTime() - lastActivity.getTime() < env.INACTIVITY_THRESHOLD_DAYS * DAY) return "active";
-    const updated = await db.authorization.updateMany({ where: { id: subject.id, inactiveSince: null, status: "ACTIVE" }, data: { inactiveSince: now } });
-    if (updated.count === 0) return "waiting"; // another run marked it just now
-    await recordAuditEvent({ action: "authorization.marked_inactive", actorType: "SYSTEM", tenantId: subject.tenantId, authorizationId: subject.id, details: { lastUsedAt: subject.lastUsedAt?.toISOString() ?? null } });
+    const marking = await applyTransition({
+      transition: "markInactive",
+      authorizationId: subject.id,
+      tenantId: subject.tenantId,
+      actor: { actorType: "SYSTEM" },
+      set: { inactiveSince: now },
+      guard: { inactiveSince: null },
+      details: () => ({ lastUsedAt: subject.lastUsedAt?.toISOString() ?? null }),
+    });
+    if (!marking.changed) return "waiting"; // another run marked it just now, or it left ACTIVE
     inactiveSince = now;
     marked = true;
   }

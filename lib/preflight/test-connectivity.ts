@@ -2,6 +2,7 @@ import "server-only";
 import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
 import { SpApiError } from "@/lib/amazon/spapi";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordConnectivityResult } from "@/lib/authorizations/token-bookkeeping";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/prisma/client";
@@ -36,15 +37,7 @@ export async function testConnectivity(
   options: { accessToken?: string; actorType: ActorType; actorId?: string | null; requestId?: string | null },
 ): Promise<ConnectivityResult> {
   const result = await runProbe(authorization, options.accessToken);
-  const at = new Date();
-  await db.authorization.update({
-    where: { id: authorization.id, tenantId: authorization.tenantId },
-    data: {
-      lastConnectivityAt: at,
-      lastConnectivityOk: result.ok,
-      ...(result.ok && authorization.tenant.kind === "SELLER" ? { marketplaceIds: result.marketplaceIds } : {}),
-    },
-  });
+  await recordConnectivityResult(authorization, { at: new Date(), ok: result.ok, ...(result.ok && authorization.tenant.kind === "SELLER" ? { marketplaceIds: result.marketplaceIds } : {}) });
   await recordAuditEvent({
     action: "authorization.connectivity_tested",
     actorType: options.actorType,

@@ -1,0 +1,14 @@
+import "server-only";
+import { adminTransitionActor, type AdminActor } from "./admin-actor";
+import { transitionAuthorization } from "./state-machine";
+
+/** Emails the partner a signed link to authorize again; the status does not change. */
+export async function requestReauthorization(authorizationId: string, actor: AdminActor): Promise<{ changed: boolean }> {
+  const outcome = await transitionAuthorization({
+    transition: "requestReauthorization",
+    authorizationId,
+    actor: adminTransitionActor(actor),
+    event: ({ tenantId, at }) => ({ authorizationId, tenantId, requestedBy: actor.userId, requestedAt: at.toISOString() }),
+  });
+  return { changed: outcome.changed };
+}
