@@ -81,11 +81,6 @@ function noteKeyUse(apiKeyId: string): void {
   flushTimer.unref();
 }
 
-/** Whether a key may act for this tenant. A key limited to other tenants sees a 404, never a 403. */
-export function assertTenantAllowed(caller: ApiCaller, tenantId: string): void {
-  if (caller.tenantIds.length > 0 && !caller.tenantIds.includes(tenantId)) throw new AppError("not_found");
-}
-
 export function forgetApiKeysForTests(): void {
   keys.clear();
   buckets.clear();
