@@ -2,13 +2,19 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { apiKeyFromHeader, hashApiKey } from "./key-format";
+import { API_KEY_SCOPES, type ApiKeyScope } from "./scopes";
 
 export interface ApiCaller {
   apiKeyId: string;
   name: string;
   /** Empty: every tenant. */
   tenantIds: string[];
+  scopes: ApiKeyScope[];
   rateLimitPerMinute: number;
+}
+
+function knownScopes(stored: string[]): ApiKeyScope[] {
+  return API_KEY_SCOPES.filter((scope) => stored.includes(scope));
 }
 
 // Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second).
@@ -29,9 +35,9 @@ function lookUp(keyHash: string): Promise<ApiCaller | null> {
   let running = inflight.get(keyHash);
   if (!running) {
     running = db.apiKey
-      .findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, rateLimitPerMinute: true, revokedAt: true } })
+      .findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, scopes: true, rateLimitPerMinute: true, revokedAt: true } })
       .then((row) => {
-        const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, rateLimitPerMinute: row.rateLimitPerMinute } : null;
+        const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, scopes: knownScopes(row.scopes), rateLimitPerMinute: row.rateLimitPerMinute } : null;
         keys.set(keyHash, { at: Date.now(), caller });
         return caller;
       })

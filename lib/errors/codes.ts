@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  // The API key was not given the scope this call needs (chosen when the key was created).
+  insufficient_scope: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -33,6 +35,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   bad_request: "The request could not be understood.",
   unauthenticated: "Sign in or provide valid credentials.",
   forbidden: "You are not allowed to do this.",
+  insufficient_scope: "This API key does not have the scope this call needs.",
   not_found: "Not found.",
   method_not_allowed: "This method is not allowed here; see the Allow header.",
   payload_too_large: "The request body is too large.",

@@ -15,6 +15,6 @@ export const POST = withApiKey(async (request, { caller }) => {
     return tenantId !== null && callerAllowsTenant(caller, tenantId);
   });
   return NextResponse.json({ accepted }, { status: 202 });
-});
+}, { scopes: ["outcomes"] });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -27,7 +27,7 @@ export const POST = withApiKey(
       sellingPartnerId: token.authorization.sellingPartnerId,
     });
   },
-  { params: idParams },
+  { scopes: ["access_tokens"], params: idParams },
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

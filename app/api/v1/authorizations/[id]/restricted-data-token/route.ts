@@ -14,7 +14,7 @@ export const POST = withApiKey(
     const rdt = await createRestrictedDataToken(params.id, body, { assertTenant });
     return NextResponse.json({ restrictedDataToken: rdt.restrictedDataToken, expiresAt: rdt.expiresAt.toISOString(), authorizationId: rdt.authorization.id, region: rdt.authorization.region });
   },
-  { params: idParams },
+  { scopes: ["restricted_data_tokens"], params: idParams },
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
