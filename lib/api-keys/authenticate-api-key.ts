@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { apiKeyFromHeader, hashApiKey } from "./key-format";
@@ -17,15 +18,18 @@ function knownScopes(stored: string[]): ApiKeyScope[] {
   return API_KEY_SCOPES.filter((scope) => stored.includes(scope));
 }
 
-// Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second).
+// Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second). Unknown
+// keys are remembered too (a flood of one wrong key costs one read a second), so the cache is bounded:
+// random well-formed keys evict each other, never grow memory, and real keys are simply read again.
 const KEY_MAX_AGE_MS = 1000;
+export const API_KEY_CACHE_MAX = 10_000;
 const holder = globalThis as typeof globalThis & {
-  __latchkeyApiKeys?: Map<string, { at: number; caller: ApiCaller | null }>;
+  __latchkeyApiKeys?: LRUCache<string, { at: number; caller: ApiCaller | null }>;
   __latchkeyBuckets?: Map<string, { tokens: number; at: number }>;
   __latchkeyKeyUse?: Set<string>;
   __latchkeyKeyInflight?: Map<string, Promise<ApiCaller | null>>;
 };
-const keys = (holder.__latchkeyApiKeys ??= new Map());
+const keys = (holder.__latchkeyApiKeys ??= new LRUCache({ max: API_KEY_CACHE_MAX }));
 const buckets = (holder.__latchkeyBuckets ??= new Map());
 const used = (holder.__latchkeyKeyUse ??= new Set());
 const inflight = (holder.__latchkeyKeyInflight ??= new Map());
@@ -85,6 +89,11 @@ function noteKeyUse(apiKeyId: string): void {
     if (ids.length) db.apiKey.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }, 5000);
   flushTimer.unref();
+}
+
+/** How many key lookups (known and unknown) this process remembers; at most `API_KEY_CACHE_MAX`. */
+export function cachedApiKeyCount(): number {
+  return keys.size;
 }
 
 export function forgetApiKeysForTests(): void {
