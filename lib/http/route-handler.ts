@@ -38,6 +38,18 @@ async function parseParams<P>(context: RouteContext | undefined, schema: z.ZodTy
   return parsed.data;
 }
 
+/** The request id and `no-store` (unless the handler chose its caching) on a handler's answer. */
+function stamp(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers: answer with a copy.
+    return stamp(new Response(response.body, response), requestId);
+  }
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 /**
  * A route handler from `resolve` (who is calling; throws to refuse) and `handler`. The caller is resolved
  * before the params are looked at, so an outsider learns nothing about ids.
@@ -52,10 +64,7 @@ export function routeHandler<P, Caller extends object>(
     try {
       const caller = await resolve(request, requestId);
       const params = await parseParams(context, options.params);
-      const response = await handler(request, { ...caller, params, requestId });
-      response.headers.set("x-request-id", requestId);
-      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-      return response;
+      return stamp(await handler(request, { ...caller, params, requestId }), requestId);
     } catch (error) {
       // redirect() and notFound() are Next's control flow, not errors.
       unstable_rethrow(error);
