@@ -1,5 +1,7 @@
 // API keys carry explicit scopes chosen at creation; client-secret rotation is not grantable to any key
 // (before, any key not limited to tenants could mint a rotation token and rotate the secret).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as accessTokenRoute } from "@/app/api/v1/authorizations/[id]/access-token/route";
@@ -63,5 +65,14 @@ describe("API key scopes", () => {
     await createApiKey({ name: "default" }, admin);
     const keys = await listApiKeys();
     expect(Object.fromEntries(keys.map((key) => [key.name, key.scopes]))).toEqual({ ticked: ["access_tokens", "outcomes"], default: [...API_KEY_SCOPES] });
+  });
+
+  it("gives keys made before scopes existed every scope a key can hold, through the migration", async () => {
+    const { id } = await createApiKey({ name: "old-key" }, admin);
+    await db.$executeRawUnsafe(`UPDATE "ApiKey" SET "scopes" = NULL WHERE "id" = '${id}'`);
+    const folder = readdirSync(path.join(process.cwd(), "prisma/migrations")).find((name) => name.endsWith("_api_key_scopes"))!;
+    const sql = readFileSync(path.join(process.cwd(), "prisma/migrations", folder, "migration.sql"), "utf8");
+    await db.$executeRawUnsafe(sql.slice(sql.indexOf("UPDATE")));
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual([...API_KEY_SCOPES]);
   });
 });
