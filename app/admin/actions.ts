@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKey, createApiKeyForm, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { adminAction, type ActionResult } from "@/lib/auth/action-guards";
 import { selfAuthorize } from "@/lib/oauth/self-authorize";
 import { testTenantConnection, type ConnectivityResult } from "@/lib/preflight/test-connectivity";
@@ -49,16 +49,7 @@ export async function adminTestConnectionAction(_previous: ActionResult<Connecti
   return adminTest(form);
 }
 
-const createKeyForm = z.object({
-  name: z.string(),
-  tenantIds: z.union([z.string(), z.array(z.string())]).optional(),
-  rateLimitPerMinute: z.string().optional(),
-});
-
-const runCreateKey = adminAction(createKeyForm, async (input, { user }) => {
-  const tenantIds = input.tenantIds === undefined ? [] : Array.isArray(input.tenantIds) ? input.tenantIds : [input.tenantIds];
-  return createApiKey({ name: input.name, tenantIds: tenantIds.filter(Boolean), rateLimitPerMinute: input.rateLimitPerMinute || undefined }, user.id);
-});
+const runCreateKey = adminAction(createApiKeyForm, async (input, { user }) => createApiKey(input, user.id));
 
 export async function createApiKeyAction(_previous: ActionResult<{ apiKey: string; prefix: string }> | null, form: FormData): Promise<ActionResult<{ apiKey: string; prefix: string }>> {
   const result = await runCreateKey(form);

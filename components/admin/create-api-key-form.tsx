@@ -8,6 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 
 export function CreateApiKeyForm({ tenants }: { tenants: { id: string; name: string }[] }) {
   const [result, action, pending] = useActionState(createApiKeyAction, null);
@@ -57,6 +58,19 @@ export function CreateApiKeyForm({ tenants }: { tenants: { id: string; name: str
             ))}
           </select>
         </div>
+        <fieldset className="space-y-2 sm:col-span-2">
+          <legend className="text-sm font-medium">Scopes (what the service may ask for)</legend>
+          {API_KEY_SCOPES.map((scope) => (
+            <label key={scope} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked className="mt-1 size-4 accent-primary" />
+              <span>
+                <span className="font-medium">{API_KEY_SCOPE_LABELS[scope].label}</span>
+                <span className="text-muted-foreground"> — {API_KEY_SCOPE_LABELS[scope].description}</span>
+              </span>
+            </label>
+          ))}
+          <p className="text-xs text-muted-foreground">Client-secret rotation is never available to a key: only this admin UI and the scheduled workflow rotate.</p>
+        </fieldset>
         <div>
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create API key"}

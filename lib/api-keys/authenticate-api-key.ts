@@ -1,25 +1,35 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { apiKeyFromHeader, hashApiKey } from "./key-format";
+import { API_KEY_SCOPES, type ApiKeyScope } from "./scopes";
 
 export interface ApiCaller {
   apiKeyId: string;
   name: string;
   /** Empty: every tenant. */
   tenantIds: string[];
+  scopes: ApiKeyScope[];
   rateLimitPerMinute: number;
 }
 
-// Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second).
+function knownScopes(stored: string[]): ApiKeyScope[] {
+  return API_KEY_SCOPES.filter((scope) => stored.includes(scope));
+}
+
+// Resolved keys by hash, re-checked at most once a second (a revoked key stops within a second). Unknown
+// keys are remembered too (a flood of one wrong key costs one read a second), so the cache is bounded:
+// random well-formed keys evict each other, never grow memory, and real keys are simply read again.
 const KEY_MAX_AGE_MS = 1000;
+export const API_KEY_CACHE_MAX = 10_000;
 const holder = globalThis as typeof globalThis & {
-  __latchkeyApiKeys?: Map<string, { at: number; caller: ApiCaller | null }>;
+  __latchkeyApiKeys?: LRUCache<string, { at: number; caller: ApiCaller | null }>;
   __latchkeyBuckets?: Map<string, { tokens: number; at: number }>;
   __latchkeyKeyUse?: Set<string>;
   __latchkeyKeyInflight?: Map<string, Promise<ApiCaller | null>>;
 };
-const keys = (holder.__latchkeyApiKeys ??= new Map());
+const keys = (holder.__latchkeyApiKeys ??= new LRUCache({ max: API_KEY_CACHE_MAX }));
 const buckets = (holder.__latchkeyBuckets ??= new Map());
 const used = (holder.__latchkeyKeyUse ??= new Set());
 const inflight = (holder.__latchkeyKeyInflight ??= new Map());
@@ -29,9 +39,9 @@ function lookUp(keyHash: string): Promise<ApiCaller | null> {
   let running = inflight.get(keyHash);
   if (!running) {
     running = db.apiKey
-      .findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, rateLimitPerMinute: true, revokedAt: true } })
+      .findUnique({ where: { keyHash }, select: { id: true, name: true, tenantIds: true, scopes: true, rateLimitPerMinute: true, revokedAt: true } })
       .then((row) => {
-        const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, rateLimitPerMinute: row.rateLimitPerMinute } : null;
+        const caller = row && !row.revokedAt ? { apiKeyId: row.id, name: row.name, tenantIds: row.tenantIds, scopes: knownScopes(row.scopes), rateLimitPerMinute: row.rateLimitPerMinute } : null;
         keys.set(keyHash, { at: Date.now(), caller });
         return caller;
       })
@@ -81,9 +91,9 @@ function noteKeyUse(apiKeyId: string): void {
   flushTimer.unref();
 }
 
-/** Whether a key may act for this tenant. A key limited to other tenants sees a 404, never a 403. */
-export function assertTenantAllowed(caller: ApiCaller, tenantId: string): void {
-  if (caller.tenantIds.length > 0 && !caller.tenantIds.includes(tenantId)) throw new AppError("not_found");
+/** How many key lookups (known and unknown) this process remembers; at most `API_KEY_CACHE_MAX`. */
+export function cachedApiKeyCount(): number {
+  return keys.size;
 }
 
 export function forgetApiKeysForTests(): void {

@@ -1,31 +1,33 @@
 import "server-only";
-import { type NextRequest, NextResponse } from "next/server";
-import { requestIdFrom } from "@/lib/auth/request-id";
-import { toErrorResponse, isAppError } from "@/lib/errors";
+import { routeHandler, type EdgeContext, type Handler, type RouteHandler, type RouteOptions, type RouteParams } from "@/lib/http/route-handler";
 import { authenticateApiKey, type ApiCaller } from "./authenticate-api-key";
+import { assertCallerAllowsTenant } from "./caller-allows-tenant";
+import { requireScopes } from "./require-scope";
+import type { ApiKeyScope } from "./scopes";
 
-type Params = Record<string, string>;
-type Handler<P extends Params> = (request: NextRequest, context: { caller: ApiCaller; params: P; requestId: string }) => Promise<Response>;
+export type ApiKeyContext<P = RouteParams> = EdgeContext<P> & {
+  caller: ApiCaller;
+  /** Throws 404 unless the key may act for `tenantId` (pass it to the token functions as `assertTenant`). */
+  assertTenant: (tenantId: string) => void;
+};
+
+export interface ApiKeyOptions<P> extends RouteOptions<P> {
+  /** The scopes the key must hold (403 `insufficient_scope` otherwise). */
+  scopes: readonly ApiKeyScope[];
+}
 
 /**
- * The token API's edge: authenticate the API key, rate-limit it, run the handler, and turn any error
- * into `{ error: { code, message, requestId } }` with its status (and Retry-After when throttled).
+ * The token API's edge: authenticate and rate-limit the API key (401/429 with Retry-After), check its
+ * scopes (403), then the route params (404), then run the handler; errors are the one envelope.
  */
-export function withApiKey<P extends Params = Params>(handler: Handler<P>) {
-  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = requestIdFrom(request.headers);
-    try {
+export function withApiKey<P = RouteParams>(handler: Handler<ApiKeyContext<P>>, options: ApiKeyOptions<P>): RouteHandler {
+  return routeHandler(
+    async (request) => {
       const caller = await authenticateApiKey(request.headers.get("authorization"));
-      const response = await handler(request, { caller, params: await context.params, requestId });
-      response.headers.set("x-request-id", requestId);
-      response.headers.set("cache-control", "no-store");
-      return response;
-    } catch (error) {
-      const { status, body } = toErrorResponse(error, requestId);
-      const response = NextResponse.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-      const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
-      if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
-      return response;
-    }
-  };
+      requireScopes(caller, options.scopes);
+      return { caller, assertTenant: (tenantId: string) => assertCallerAllowsTenant(caller, tenantId) };
+    },
+    handler,
+    options,
+  );
 }

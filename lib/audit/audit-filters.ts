@@ -1,19 +1,19 @@
 // The audit log page's and CSV export's filters, as they live in the URL. The page reads them leniently
 // (a stale value is ignored); the export route refuses bad input with 422 so a script learns at once.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 
 export const ACTOR_TYPES = ["PARTNER", "ADMIN", "SYSTEM", "API_KEY", "AMAZON"] as const;
 /** Groups of actions offered as one filter value each ("authorization.*"). */
 export const ACTION_GROUPS = ["authorization", "app_client", "tenant", "api_key", "auth"] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Not a date.");
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not an id.");
 
 export const auditFilterFields = {
   action: z.string().trim().min(1).max(100).regex(/^[a-z_]+(\.[a-z_]+|\.\*)?$/, "Not an audit action."),
   actor: z.enum(ACTOR_TYPES),
-  tenant: id,
-  authorization: id,
+  tenant: z.string().trim().pipe(idSchema),
+  authorization: z.string().trim().pipe(idSchema),
   from: day,
   to: day,
   before: z.string().regex(/^\d{1,18}$/, "Not an entry id."),

@@ -21,6 +21,12 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     if (options.details !== undefined) this.details = options.details;
   }
+
+  /** When to retry, for a `Retry-After` header: `details.retryAfterSeconds` when the thrower set one. */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.details?.retryAfterSeconds;
+    return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+  }
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -2,13 +2,14 @@ import "server-only";
 // The one place that turns any thrown value into the JSON error the API returns (STYLE rule 6):
 // { "error": { "code", "message", "requestId", "details"? } }. Only 4xx AppError messages and details and
 // zod field issues reach the body; every 5xx gets its code's generic message and is logged (redacted)
-// with the request id.
+// with the request id: expected upstream failures as one summarized warn line, anything else as an error.
 import { z } from "zod";
 import { ConfigError } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { redact, redactString } from "@/lib/log/redact";
 import { AppError } from "./app-error";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "./codes";
+import { isExpectedFailure, logExpectedFailure } from "./log-expected-failure";
 
 export interface FieldIssue {
   /** Dotted path to the field, e.g. "marketplaceIds.0"; "" for the whole input. */
@@ -46,11 +47,10 @@ function respond(code: ErrorCode, message: string, requestId: string, details?: 
 
 export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
   if (error instanceof AppError) {
-    if (error.status >= 500) {
-      // A server-side AppError's message is for operators (which key, which row): log it, answer generically.
-      logger.error({ err: error, requestId }, `request failed: ${error.code}`);
-      return respond(error.code, DEFAULT_MESSAGES[error.code], requestId);
-    }
+    // A server-side AppError's message is for operators (which key, which row): log it, answer generically.
+    if (isExpectedFailure(error)) logExpectedFailure(error, requestId);
+    else if (error.status >= 500) logger.error({ err: error, requestId }, `request failed: ${error.code}`);
+    if (error.status >= 500) return respond(error.code, DEFAULT_MESSAGES[error.code], requestId);
     const details = error.details === undefined ? undefined : (redact(error.details) as Record<string, unknown>);
     return respond(error.code, redactString(error.message), requestId, details);
   }

@@ -2,8 +2,8 @@ import "server-only";
 // Token-protected machine endpoints (/api/health/authz, /api/metrics): unset token = the endpoint does not
 // exist (404); set = `Authorization: Bearer <token>` or 401. Compared in constant time.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { requestIdFrom } from "@/lib/auth/request-id";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { routeHandler, type EdgeContext, type Handler, type RouteHandler, type RouteParams } from "@/lib/http/route-handler";
 
 function digest(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();
@@ -18,19 +18,10 @@ export function requireBearerToken(request: Request, expected: string | undefine
   }
 }
 
-/**
- * A route handler for a token-protected machine endpoint: checks the bearer token, runs `handler`, and
- * turns anything thrown into the API's one error body.
- */
-export function withBearerToken(token: () => string | undefined, handler: (request: Request, requestId: string) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    const requestId = requestIdFrom(request.headers);
-    try {
-      requireBearerToken(request, token());
-      return await handler(request, requestId);
-    } catch (error) {
-      const { status, body } = toErrorResponse(error, requestId);
-      return Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-    }
-  };
+/** A route handler for a token-protected machine endpoint; `token` is read per request (the env can change in tests). */
+export function withBearerToken(handler: Handler<EdgeContext<RouteParams>>, options: { token: () => string | undefined }): RouteHandler {
+  return routeHandler(async (request) => {
+    requireBearerToken(request, options.token());
+    return {};
+  }, handler);
 }

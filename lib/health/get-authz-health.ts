@@ -3,6 +3,7 @@ import "server-only";
 // for an hourly external probe (one query for authorizations, one for the app client; no Amazon call).
 import { readAlertSettings } from "@/lib/alerts/settings";
 import { db } from "@/lib/db/client";
+import { idSchema } from "@/lib/http/ids";
 import type { AuthorizationStatus, PartnerKind, Prisma, Region } from "@/lib/generated/prisma/client";
 import { checkChargeMethod, checkClientSecret, checkRoles, checkToken, checkVendorLink, worst, type Check, type Standing, type Thresholds } from "./checks";
 
@@ -99,6 +100,8 @@ export async function getAppClientHealth(now = new Date(), t = thresholds()): Pr
 }
 
 export async function getAuthzHealth(query: AuthzHealthQuery = {}): Promise<AuthzHealthReport> {
+  // An id that cannot exist (a NUL, a stray `%`) is refused here, before PostgreSQL sees it.
+  if (query.authorizationId !== undefined) idSchema.parse(query.authorizationId);
   const now = query.now ?? new Date();
   const t = thresholds();
   const limit = query.limit ?? 500;

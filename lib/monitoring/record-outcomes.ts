@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { idSchema } from "@/lib/http/ids";
 
 export const outcomesInput = z.object({
   outcomes: z
     .array(
       z.object({
-        authorizationId: z.string().min(1).max(64),
+        authorizationId: idSchema,
         operation: z.string().min(1).max(120),
         status: z.number().int().min(0).max(599), // 0: no HTTP answer (network error or timeout)
         latencyMs: z.number().int().min(0).max(600_000),

@@ -29,13 +29,20 @@ export const PAGE_SIZE = 50;
 export const MAX_PAGE = 100;
 export const MAX_QUERY_LENGTH = 100;
 
+// Control characters (NUL included) and lone surrogates are never search text: they become spaces, so
+// nothing PostgreSQL would refuse reaches the query.
+const UNSEARCHABLE = /[\p{Cc}\p{Cs}]/gu;
+
 const flag = z
   .string()
   .optional()
   .transform((value) => value === "1" || value === "true" || value === "on");
 
 const fields = {
-  q: z.string().trim().max(MAX_QUERY_LENGTH).transform((v) => v || undefined),
+  q: z
+    .string()
+    .max(MAX_QUERY_LENGTH)
+    .transform((v) => v.replace(UNSEARCHABLE, " ").replace(/\s+/g, " ").trim() || undefined),
   status: z.enum(STATUS_FILTERS),
   kind: z.enum(KIND_FILTERS),
   region: z.enum(REGION_FILTERS),

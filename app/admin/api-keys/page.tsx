@@ -4,6 +4,7 @@ import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 import { requireAdmin } from "@/lib/auth/session";
 import { listTenantChoices } from "@/lib/tenants/list-tenants";
 import { formatDateTime } from "@/lib/utils/format";
@@ -29,7 +30,8 @@ export default async function ApiKeysPage() {
           <TableHeader>
             <TableRow>
               <TableHead>Key</TableHead>
-              <TableHead>Scope</TableHead>
+              <TableHead>Tenants</TableHead>
+              <TableHead>Scopes</TableHead>
               <TableHead>Limit</TableHead>
               <TableHead>Last used</TableHead>
               <TableHead />
@@ -43,6 +45,13 @@ export default async function ApiKeysPage() {
                   <p className="font-mono text-xs text-muted-foreground">{key.prefix}_…</p>
                 </TableCell>
                 <TableCell>{key.tenantIds.length ? key.tenantIds.map((id) => tenantName.get(id) ?? id).join(", ") : "All tenants"}</TableCell>
+                <TableCell>
+                  <ul className="space-y-0.5 text-sm">
+                    {API_KEY_SCOPES.filter((scope) => key.scopes.includes(scope)).map((scope) => (
+                      <li key={scope}>{API_KEY_SCOPE_LABELS[scope].label}</li>
+                    ))}
+                  </ul>
+                </TableCell>
                 <TableCell>{key.rateLimitPerMinute}/min</TableCell>
                 <TableCell className="text-muted-foreground">{formatDateTime(key.lastUsedAt)}</TableCell>
                 <TableCell className="text-right">
@@ -61,7 +70,7 @@ export default async function ApiKeysPage() {
             ))}
             {keys.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
+                <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
                   No API keys yet.
                 </TableCell>
               </TableRow>

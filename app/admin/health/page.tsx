@@ -7,6 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getAuthzHealth } from "@/lib/health/get-authz-health";
+import { idSchema } from "@/lib/http/ids";
 import { formatDateTime } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Health" };
@@ -22,7 +23,9 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   const { show, preflight } = await searchParams;
   const showAll = show === "all";
   const report = await getAuthzHealth({ include: showAll ? "all" : "problems", limit: 200 });
-  const preflightFor = preflight ? (await getAuthzHealth({ authorizationId: preflight.slice(0, 64), include: "all" })).authorizations[0] : undefined;
+  // A preflight id that cannot be an id (control characters, too long) shows nothing, as an unknown one does.
+  const preflightId = idSchema.safeParse(preflight);
+  const preflightFor = preflightId.success ? (await getAuthzHealth({ authorizationId: preflightId.data, include: "all" })).authorizations[0] : undefined;
   return (
     <div className="space-y-6">
       <MonitoringNav current="/admin/health" />

@@ -4,9 +4,10 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { inngestFunctions } from "@/inngest/functions";
-import { readServerEnv } from "@/lib/env";
-import { AppError, toErrorResponse } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/auth/request-id";
+import { readServerEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
 import { inngestConnection } from "@/lib/workflows/mode";
 
 const handler = serve({ client: inngest, functions: inngestFunctions });
@@ -15,10 +16,7 @@ type RouteHandler = (request: Request, context: unknown) => Promise<Response>;
 
 function whenConfigured(route: RouteHandler): RouteHandler {
   return async (request, context) => {
-    if (inngestConnection(readServerEnv()).mode !== "inngest") {
-      const { status, body } = toErrorResponse(new AppError("not_found"), requestIdFrom(request.headers));
-      return Response.json(body, { status });
-    }
+    if (inngestConnection(readServerEnv()).mode !== "inngest") return errorResponse(new AppError("not_found"), requestIdFrom(request.headers));
     return route(request, context);
   };
 }

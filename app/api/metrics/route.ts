@@ -6,9 +6,9 @@ export const dynamic = "force-dynamic";
 
 /** Prometheus scrape endpoint: `Authorization: Bearer $METRICS_TOKEN`; 404 while METRICS_TOKEN is unset. */
 export const GET = withBearerToken(
-  () => readServerEnv().METRICS_TOKEN,
-  async (_request, requestId) => {
+  async () => {
     const { body, contentType } = await renderMetrics();
-    return new Response(body, { status: 200, headers: { "content-type": contentType, "cache-control": "no-store", "x-request-id": requestId } });
+    return new Response(body, { status: 200, headers: { "content-type": contentType } });
   },
+  { token: () => readServerEnv().METRICS_TOKEN },
 );

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ConfigError } from "@/lib/env";
 import { AppError, ERROR_STATUS, serializeError, toErrorResponse } from "@/lib/errors";
+import { REPEAT_WINDOW_MS } from "@/lib/errors/log-expected-failure";
 import { createLogger, setLogger } from "@/lib/log/logger";
 import { VaultError } from "@/lib/vault/vault-error";
 
@@ -109,5 +110,39 @@ describe("serializeError", () => {
     expect(serialized).toMatchObject({ type: "AppError", message: "bad Atzr|[REDACTED]", code: "bad_request", status: 400, details: { clientSecret: "[REDACTED]", field: "x" } });
     expect(JSON.stringify(serialized)).not.toContain("0123456789abcdef");
     expect(JSON.stringify(serialized)).not.toContain("zzz-secret");
+  });
+});
+
+describe("expected upstream failures in the log", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("log one warn line with the code and request id, no error object or stack", () => {
+    vi.useFakeTimers();
+    const lines = captureLogs();
+    const cause = new Error("LWA answered 503 server_error");
+    const response = toErrorResponse(new AppError("amazon_unavailable", undefined, { cause }), "req_up_1");
+    expect(response.status).toBe(503);
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(entry).toMatchObject({ level: "warn", code: "amazon_unavailable", requestId: "req_up_1", reason: "LWA answered 503 server_error" });
+    expect(entry.err).toBeUndefined();
+    expect(lines[0]).not.toContain("at ");
+    vi.advanceTimersByTime(REPEAT_WINDOW_MS);
+  });
+
+  it("summarize identical failures within a minute in one line instead of one per request", () => {
+    vi.useFakeTimers();
+    const lines = captureLogs();
+    for (let i = 0; i < 58; i++) toErrorResponse(new AppError("rate_limited", "Amazon is throttling this operation."), `req_burst_${i}`);
+    toErrorResponse(new AppError("app_client_rejected"), "req_other");
+    expect(lines.map((line) => (JSON.parse(line) as { requestId: string }).requestId)).toEqual(["req_burst_0", "req_other"]);
+    vi.advanceTimersByTime(REPEAT_WINDOW_MS);
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ level: "warn", code: "rate_limited", repeats: 57, msg: "request failed: rate_limited: Amazon is throttling this operation. (repeated 57 times in the last 60 s)" });
+    // After the minute, the next one is logged in full again.
+    toErrorResponse(new AppError("rate_limited", "Amazon is throttling this operation."), "req_later");
+    expect(JSON.parse(lines[3]!)).toMatchObject({ requestId: "req_later" });
+    vi.advanceTimersByTime(REPEAT_WINDOW_MS);
+    expect(lines).toHaveLength(4);
   });
 });

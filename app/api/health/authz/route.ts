@@ -2,12 +2,13 @@ import { z } from "zod";
 import { readServerEnv } from "@/lib/env";
 import { withBearerToken } from "@/lib/health/bearer-token";
 import { getAuthzHealth } from "@/lib/health/get-authz-health";
+import { idSchema } from "@/lib/http/ids";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({
   include: z.enum(["problems", "all"]).default("problems"),
-  authorizationId: z.string().min(1).max(64).optional(),
+  authorizationId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
@@ -16,10 +17,10 @@ const query = z.object({
  * 503 when something does; 404 while HEALTH_PROBE_TOKEN is unset, 401 with a wrong or missing token.
  */
 export const GET = withBearerToken(
-  () => readServerEnv().HEALTH_PROBE_TOKEN,
-  async (request, requestId) => {
+  async (request) => {
     const params = query.parse(Object.fromEntries(new URL(request.url).searchParams));
     const report = await getAuthzHealth(params);
-    return Response.json(report, { status: report.overall === "fail" ? 503 : 200, headers: { "cache-control": "no-store", "x-request-id": requestId } });
+    return Response.json(report, { status: report.overall === "fail" ? 503 : 200 });
   },
+  { token: () => readServerEnv().HEALTH_PROBE_TOKEN },
 );

@@ -1,19 +1,16 @@
-import type { NextRequest } from "next/server";
 import { ingestSignedNotification, SIGNATURE_HEADER } from "@/lib/app-client/notifications/ingest-signed-notification";
-import { requestIdFrom } from "@/lib/auth/request-id";
-import { toErrorResponse } from "@/lib/errors";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readBodyText } from "@/lib/http/read-body-text";
+import { publicRoute } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-/** HTTPS ingest of Amazon notifications relayed by SNS, EventBridge or a forwarder (HMAC-signed, see the lib). */
-export async function POST(request: NextRequest): Promise<Response> {
-  const requestId = requestIdFrom(request.headers);
-  const headers = { "x-request-id": requestId, "cache-control": "no-store" };
-  try {
-    const result = await ingestSignedNotification(await request.text(), request.headers.get(SIGNATURE_HEADER));
-    return Response.json(result.body, { status: result.status, headers });
-  } catch (error) {
-    const { status, body } = toErrorResponse(error, requestId);
-    return Response.json(body, { status, headers });
-  }
-}
+/**
+ * HTTPS ingest of Amazon notifications relayed by SNS, EventBridge or a forwarder (HMAC-signed, see the
+ * lib). The body is read with its limit first: an oversized one is 413 before its signature is checked.
+ */
+export const POST = publicRoute(async (request) => {
+  const rawBody = await readBodyText(request, BODY_LIMITS.notificationIngest);
+  const result = await ingestSignedNotification(rawBody, request.headers.get(SIGNATURE_HEADER));
+  return Response.json(result.body, { status: result.status });
+});

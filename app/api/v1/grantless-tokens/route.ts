@@ -1,17 +1,26 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { assertCallerAllowsTenant } from "@/lib/api-keys/caller-allows-tenant";
+import { requireGrantlessScope } from "@/lib/api-keys/require-scope";
 import { withApiKey } from "@/lib/api-keys/with-api-key";
-import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/other-methods";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { GRANTLESS_SCOPES, getGrantlessToken } from "@/lib/tokens/get-grantless-token";
 
 export const dynamic = "force-dynamic";
 
 const body = z.object({ scope: z.enum(GRANTLESS_SCOPES) });
 
-/** A grantless token (notifications or client-secret rotation scope). Keys limited to tenants may not. */
-export const POST = withApiKey(async (request, { caller }) => {
-  if (caller.tenantIds.length > 0) throw new AppError("not_found");
-  const { scope } = body.parse(await request.json().catch(() => ({})));
-  const token = await getGrantlessToken(scope);
-  return NextResponse.json({ accessToken: token.accessToken, tokenType: "bearer", expiresAt: token.expiresAt.toISOString(), scope });
-});
+/** A grantless token: app-wide, so keys limited to tenants get 404; each grantless scope needs its key scope. */
+export const POST = withApiKey(
+  async (request, { caller }) => {
+    assertCallerAllowsTenant(caller, null);
+    const { scope } = await readJsonBody(request, body);
+    requireGrantlessScope(caller, scope);
+    const token = await getGrantlessToken(scope);
+    return NextResponse.json({ accessToken: token.accessToken, tokenType: "bearer", expiresAt: token.expiresAt.toISOString(), scope });
+  },
+  { scopes: [] },
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
