@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { selfAuthorizeAction } from "@/app/admin/actions";
+import { selfAuthorizeAction } from "@/lib/actions/admin/self-authorize-tenant";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { callSpApi, SpApiError } from "@/lib/amazon/spapi";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
@@ -70,7 +71,7 @@ export async function listDestinations(): Promise<Destination[]> {
   return z.array(destinationSchema).parse(data?.payload ?? []).map(toDestination);
 }
 
-export async function createDestination(raw: z.input<typeof createDestinationInput>, actor: { userId: string; requestId?: string }): Promise<Destination> {
+export async function createDestination(raw: z.input<typeof createDestinationInput>, actor: Actor): Promise<Destination> {
   const input = createDestinationInput.parse(raw);
   const data = await call<{ payload?: unknown }>(
     { method: "POST", path: DESTINATIONS_PATH, body: { name: input.name, resourceSpecification: { sqs: { arn: input.arn } } } },
@@ -81,7 +82,7 @@ export async function createDestination(raw: z.input<typeof createDestinationInp
   return destination;
 }
 
-export async function deleteDestination(destinationId: string, actor: { userId: string; requestId?: string }): Promise<void> {
+export async function deleteDestination(destinationId: string, actor: Actor): Promise<void> {
   await call({ method: "DELETE", path: `${DESTINATIONS_PATH}/${encodeURIComponent(destinationId)}` }, "delete the destination");
   await recordAuditEvent({ action: "app_client.destination_deleted", actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId, details: { destinationId } });
 }
