@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { describeProblems } from "@/lib/admin/describe-health";
+import { describeProblems } from "@/lib/dashboard/describe-health";
 import { requireAdmin } from "@/lib/auth/session";
 import {
   KIND_FILTERS,

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { BULK_OPERATIONS, MAX_BULK_SELECTION, runBulkAction } from "@/lib/admin/run-bulk-action";
+import { BULK_OPERATIONS, MAX_BULK_SELECTION, runBulkAction } from "@/lib/dashboard/run-bulk-action";
 import { adminAction } from "@/lib/auth/action-guards";
 import { repeatedField } from "../form-fields";
 
