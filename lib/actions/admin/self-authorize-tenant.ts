@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { REGION_CODES } from "@/lib/amazon/regions";
 import { adminAction } from "@/lib/auth/action-guards";
 import { selfAuthorize } from "@/lib/authorizations/self-authorize";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,7 @@ const selfAuthorizeForm = z.object({
   newTenantName: z.string().optional(),
   newTenantKind: z.enum(["SELLER", "VENDOR"]).optional(),
   newTenantEmail: z.string().optional(),
-  region: z.string(),
+  region: z.enum(REGION_CODES),
   refreshToken: z.string(),
   sellingPartnerId: z.string().optional(),
 });
@@ -23,7 +24,7 @@ export const selfAuthorizeAction = adminAction(selfAuthorizeForm, async (input, 
       ...(input.tenantId && input.tenantId !== "new"
         ? { tenantId: input.tenantId }
         : { newTenant: { name: input.newTenantName ?? "", kind: input.newTenantKind ?? "SELLER", contactEmail: input.newTenantEmail ?? "" } }),
-      region: input.region as "NA" | "EU" | "FE",
+      region: input.region,
       refreshToken: input.refreshToken,
       sellingPartnerId: input.sellingPartnerId,
     },

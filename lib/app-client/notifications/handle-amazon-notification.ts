@@ -23,7 +23,7 @@ import { findRotationInProgress, startSecretRotation } from "../rotation/start-s
 import { lockAppClient, nextSecretVersion, promoteSecret } from "../secrets/promote-secret";
 import { verifyClientSecret } from "../secrets/verify-client-secret";
 import { clientSecretContext } from "../secret-context";
-import { NEW_SECRET, newSecretPayload, type NotificationEnvelope, parseNotificationEnvelope, SECRET_EXPIRY, secretExpiryPayload } from "./envelope";
+import { NEW_SECRET, newSecretPayload, type NotificationEnvelope, parseNotificationEnvelope, SECRET_EXPIRY, secretExpiryPayload } from "@/lib/amazon/notification-envelope";
 
 export type ReceivedVia = "sqs" | "https";
 

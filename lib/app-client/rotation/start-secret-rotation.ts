@@ -1,5 +1,6 @@
 import "server-only";
-import { callSpApi, SpApiError } from "@/lib/amazon/spapi";
+import { rotateApplicationClientSecret } from "@/lib/amazon/application-api";
+import { SpApiError } from "@/lib/amazon/spapi";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
@@ -10,8 +11,6 @@ import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
 import { getAppClient } from "../find-app-client";
 import { raiseAppClientAlert } from "../raise-app-client-alert";
 import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
-
-export const ROTATION_PATH = "/applications/2023-11-30/clientSecret";
 
 export type RotationReason = "manual" | "expiring" | "expiry_notification";
 
@@ -58,7 +57,7 @@ export async function startSecretRotation(input: { actor: RotationActor; reason:
   });
   try {
     const { accessToken } = await getGrantlessToken("sellingpartnerapi::client_credential:rotation");
-    await monitorCall(APP_CLIENT_SUBJECT, "rotateApplicationClientSecret", () => callSpApi({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, method: "POST", path: ROTATION_PATH }));
+    await monitorCall(APP_CLIENT_SUBJECT, "rotateApplicationClientSecret", () => rotateApplicationClientSecret(readServerEnv().SPAPI_GRANTLESS_REGION, accessToken));
   } catch (error) {
     if (!(error instanceof SpApiError) && !isAppError(error)) logger.error({ err: error, rotationId: rotation.id }, "client-secret rotation request failed");
     const message = explain(error);
