@@ -11,7 +11,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "./get-grantless-token";
 import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
 export const createDestinationInput = z.object({

@@ -7,7 +7,7 @@ import { readServerEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, SecretRotation } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "../get-grantless-token";
 import { getAppClient } from "../find-app-client";
 import { raiseAppClientAlert } from "../raise-app-client-alert";
 import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";

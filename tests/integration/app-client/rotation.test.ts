@@ -10,7 +10,7 @@ import { rotateIfExpiring } from "@/lib/app-client/rotation/rotate-if-expiring";
 import { startSecretRotation } from "@/lib/app-client/rotation/start-secret-rotation";
 import { db } from "@/lib/db/client";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "@/lib/app-client/get-grantless-token";
 import { fingerprint } from "@/lib/vault";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
