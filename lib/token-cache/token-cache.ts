@@ -5,9 +5,11 @@ import "server-only";
 // row's lease (the database's clock decides, so skewed instances agree; a crashed holder's lease lapses),
 // the others wait for its result.
 import { randomUUID, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { processLocal } from "@/lib/runtime/process-local";
 
 export interface CachedToken {
   accessToken: string;
@@ -30,10 +32,12 @@ interface MemoryEntry extends CachedToken {
   expiresAtMs: number;
 }
 
+/** Tokens this process keeps in memory at most; the least recently used go first (the shared row keeps them). */
+const MEMORY_TOKENS = 10_000;
+
 // In-process layer: tokens by cache key, and one in-flight load per key (single flight within a process).
-const holder = globalThis as typeof globalThis & { __latchkeyTokens?: Map<string, MemoryEntry>; __latchkeyInflight?: Map<string, Promise<CachedToken>> };
-const memory = (holder.__latchkeyTokens ??= new Map());
-const inflight = (holder.__latchkeyInflight ??= new Map());
+const memory = processLocal("memoryTokens", () => new LRUCache<string, MemoryEntry>({ max: MEMORY_TOKENS }));
+const inflight = processLocal("inflightTokens", () => new Map<string, Promise<CachedToken>>());
 
 // The shared row and its lease.
 
