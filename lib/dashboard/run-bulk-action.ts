@@ -110,27 +110,29 @@ function lifecycleChange(change: (authorizationId: string, actor: Actor) => Prom
   };
 }
 
+/** Test or refresh: only connected authorizations have a token to test or refresh. */
+function connectedCheck(check: (authorizationId: string, actor: Actor) => Promise<{ ok: true } | { ok: false; message: string }>, passed: string): OperationSpec {
+  return {
+    concurrency: 4,
+    notFound: "Not found.",
+    summarize: countOutcomes,
+    async run(authorization, actor) {
+      if (authorization.status !== "ACTIVE") return NOT_CONNECTED;
+      const result = await check(authorization.id, actor);
+      return result.ok ? { outcome: "done", message: passed } : { outcome: "failed", message: result.message };
+    },
+  };
+}
+
 const OPERATIONS: Record<BulkOperation, OperationSpec> = {
-  test: {
-    concurrency: 4,
-    notFound: "Not found.",
-    summarize: countOutcomes,
-    async run(authorization, actor) {
-      if (authorization.status !== "ACTIVE") return NOT_CONNECTED;
-      const result = await testTenantConnection({ authorizationId: authorization.id, actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId });
-      return result.ok ? { outcome: "done", message: "Test call passed." } : { outcome: "failed", message: result.message };
-    },
-  },
-  refresh: {
-    concurrency: 4,
-    notFound: "Not found.",
-    summarize: countOutcomes,
-    async run(authorization, actor) {
-      if (authorization.status !== "ACTIVE") return NOT_CONNECTED;
-      const result = await forceRefreshAccessToken({ authorizationId: authorization.id, actorId: actor.userId, requestId: actor.requestId ?? null });
-      return result.ok ? { outcome: "done", message: "New access token obtained." } : { outcome: "failed", message: result.message };
-    },
-  },
+  test: connectedCheck(
+    (authorizationId, actor) => testTenantConnection({ authorizationId, actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId }),
+    "Test call passed.",
+  ),
+  refresh: connectedCheck(
+    (authorizationId, actor) => forceRefreshAccessToken({ authorizationId, actorId: actor.userId, requestId: actor.requestId ?? null }),
+    "New access token obtained.",
+  ),
   pause: lifecycleChange(quarantineAuthorization, "paused"),
   reauthorize: lifecycleChange(requestReauthorization, "asked to reauthorize"),
 };
