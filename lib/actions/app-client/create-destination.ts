@@ -2,7 +2,7 @@
 
 import { createDestination, createDestinationInput } from "@/lib/app-client/destinations";
 import { adminAction } from "@/lib/auth/action-guards";
-import { APP_CLIENT_PAGE } from "./page";
+import { APP_CLIENT_PAGE } from "./app-client-page";
 
 /** Registers an SQS queue with Amazon as a notification destination. */
 export const createDestinationAction = adminAction(

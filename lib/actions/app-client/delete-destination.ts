@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deleteDestination } from "@/lib/app-client/destinations";
 import { adminAction } from "@/lib/auth/action-guards";
-import { APP_CLIENT_PAGE } from "./page";
+import { APP_CLIENT_PAGE } from "./app-client-page";
 
 /** Removes a notification destination at Amazon. */
 export const deleteDestinationAction = adminAction(

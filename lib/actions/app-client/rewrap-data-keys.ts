@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action-guards";
 import { rewrapDataKeys } from "@/lib/vault";
-import { APP_CLIENT_PAGE } from "./page";
+import { APP_CLIENT_PAGE } from "./app-client-page";
 
 /** Wraps every data key with the active master key (after a master-key rotation). */
 export const rewrapDataKeysAction = adminAction(

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { startSecretRotation } from "@/lib/app-client/rotation/start-secret-rotation";
 import { adminAction } from "@/lib/auth/action-guards";
-import { APP_CLIENT_PAGE } from "./page";
+import { APP_CLIENT_PAGE } from "./app-client-page";
 
 /** "Rotate now": asks Amazon for a new client secret (it arrives later, as a notification). */
 export const rotateNowAction = adminAction(

@@ -3,7 +3,7 @@
 import { manualSecretInput, setManualSecret } from "@/lib/app-client/secrets/set-manual-secret";
 import { adminAction } from "@/lib/auth/action-guards";
 import { AppError } from "@/lib/errors";
-import { APP_CLIENT_PAGE } from "./page";
+import { APP_CLIENT_PAGE } from "./app-client-page";
 
 /** Stores a client secret pasted from the Developer Console once Amazon accepted it. */
 export const setManualSecretAction = adminAction(
