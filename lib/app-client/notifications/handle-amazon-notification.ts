@@ -242,7 +242,7 @@ async function handleSecretExpiry(received: Received, appClient: AppClient, expi
   invalidateClientCredentials();
   // The expiry is recorded; the rotation's own outcome (even FAILED) is on its row and alerted there.
   if (!(await findRotationInProgress(appClient.id))) {
-    await startSecretRotation({ actor: { type: "AMAZON" }, reason: "expiry_notification" }).catch((error: unknown) => {
+    await startSecretRotation({ actor: "AMAZON", reason: "expiry_notification" }).catch((error: unknown) => {
       // Another instance started one in between: that one will do.
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     });
