@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "integration",
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/workflow-definitions.ts"],
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,

@@ -1,33 +1,9 @@
 import "server-only";
-// How a Latchkey workflow is declared: once, as an Inngest function, and at the same time as a plain
-// definition the in-process runner can execute when no Inngest is configured (lib/workflows). Handlers see
-// a small step API (`run`, `sendEvent`) that both engines provide; step results must be plain JSON (ids,
-// counts, strings), since Inngest stores them between invocations.
-import { type EventType } from "inngest";
+// A Latchkey workflow is declared once: as an Inngest function, and at the same time as the plain definition
+// (lib/workflows/workflow-definition.ts) the in-process runner executes when no Inngest is configured.
 import type { z } from "zod";
+import type { AnyEventType, BaseDefinition, WorkflowDefinition, WorkflowStep } from "@/lib/workflows/workflow-definition";
 import { inngest } from "./client";
-import type { LatchkeyEvent } from "./events";
-
-export interface WorkflowStep {
-  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  sendEvent(id: string, events: LatchkeyEvent | LatchkeyEvent[]): Promise<unknown>;
-}
-
-/** Serializes every function that touches one authorization, across functions (scope "env"). */
-export const PER_AUTHORIZATION = "event.data.authorizationId";
-
-type AnyEventType = EventType<string, z.ZodType<Record<string, unknown>, Record<string, unknown>>>;
-
-interface BaseDefinition {
-  id: string;
-  name: string;
-  /** A CEL expression over the event (Inngest) that the in-process runner also understands (`event.data.<field>`). */
-  concurrencyKey?: string;
-}
-
-export type WorkflowDefinition =
-  | (BaseDefinition & { trigger: { event: string }; run: (event: { name: string; data: unknown }, step: WorkflowStep) => Promise<unknown> })
-  | (BaseDefinition & { trigger: { cron: string }; run: (now: Date, step: WorkflowStep) => Promise<unknown> });
 
 type InngestStep = { run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>; sendEvent: (id: string, events: unknown) => Promise<unknown> };
 

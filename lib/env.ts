@@ -1,6 +1,7 @@
 // The one place that reads process.env. Validated once; a bad value stops the app with one line that
 // names the variable (never its value, which may hold a password or key).
 import { z } from "zod";
+import { REGION_CODES, type Region } from "./amazon/regions";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -80,7 +81,7 @@ const schema = z.object({
   SECRET_ROTATION_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(7 * 24 * 60).default(30)),
   SECRET_ROTATION_THRESHOLD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(170).default(14)),
   /** The SP-API region whose endpoint serves grantless calls (rotation, destinations). */
-  SPAPI_GRANTLESS_REGION: z.preprocess(emptyAsUndefined, z.enum(["NA", "EU", "FE"]).default("NA")),
+  SPAPI_GRANTLESS_REGION: z.preprocess(emptyAsUndefined, z.enum(REGION_CODES).default("NA")),
 
   ADMIN_EMAILS: z.preprocess(emptyAsUndefined, z.string().default("")).transform((v) =>
     v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
@@ -144,7 +145,7 @@ export type RawEnv = z.infer<typeof schema>;
 export type ServerEnv = RawEnv & {
   amazon: {
     lwaTokenUrl: string;
-    spapi: Record<"NA" | "EU" | "FE", string>;
+    spapi: Record<Region, string>;
     /** When set, consent pages live at `${base}/{site}/apps/authorize/consent` (the sandbox's layout). */
     sellerCentralOverride?: string;
     vendorCentralOverride?: string;

@@ -1,6 +1,6 @@
 import { LogOut } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
 
 /** A form posting to Auth.js' sign-out; usable from server and client components alike. */
 export function SignOutButton({ variant = "outline", size = "sm", className }: Pick<ButtonProps, "variant" | "size" | "className">) {

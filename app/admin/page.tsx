@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { describeProblems } from "@/lib/admin/describe-health";
+import { REGION_NAMES } from "@/lib/amazon/regions";
+import { describeProblems } from "@/lib/dashboard/describe-health";
 import { requireAdmin } from "@/lib/auth/session";
 import {
   KIND_FILTERS,
@@ -30,7 +31,6 @@ import { cn } from "@/lib/utils/cn";
 export const metadata: Metadata = { title: "Tenants" };
 
 const KIND_LABELS = { SELLER: "Sellers", VENDOR: "Vendors" } as const;
-const REGION_LABELS = { NA: "North America", EU: "Europe", FE: "Far East" } as const;
 
 const QUICK_FILTERS: { label: string; changes: Partial<DashboardFilters> }[] = [
   { label: "Failing", changes: { failing: true } },
@@ -128,7 +128,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             <option value="">Every region</option>
             {REGION_FILTERS.map((r) => (
               <option key={r} value={r}>
-                {REGION_LABELS[r]}
+                {REGION_NAMES[r]}
               </option>
             ))}
           </NativeSelect>
@@ -242,7 +242,7 @@ function DashboardTableRow({ row }: { row: DashboardRow }) {
         {detail ? (
           <Link href={detail} className="text-primary hover:underline">
             <span className="font-medium">
-              <span className="font-mono text-xs">{row.region}</span> {REGION_LABELS[row.region!]}
+              <span className="font-mono text-xs">{row.region}</span> {REGION_NAMES[row.region!]}
             </span>
             <span className="block font-mono text-xs text-muted-foreground">{row.sellingPartnerId ?? "no selling partner id yet"}</span>
           </Link>

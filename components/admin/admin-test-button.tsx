@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { adminTestConnectionAction } from "@/app/admin/actions";
+import { adminTestConnectionAction } from "@/lib/actions/admin/test-connection";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
-import { createApiKeyAction } from "@/app/admin/actions";
+import { createApiKeyAction } from "@/lib/actions/admin/create-api-key";
 import { FormError } from "@/components/connect/form-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { forceRefreshAction } from "@/app/admin/authorizations/actions";
+import { forceRefreshAction } from "@/lib/actions/admin/force-refresh-token";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

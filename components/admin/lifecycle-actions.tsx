@@ -2,22 +2,20 @@
 
 import { CheckCircle2 } from "lucide-react";
 import { useActionState, useState } from "react";
-import {
-  killAuthorizationAction,
-  liftQuarantineAction,
-  quarantineAuthorizationAction,
-  requestReauthorizationAction,
-  type LifecycleActionResult,
-} from "@/app/admin/lifecycle-actions";
+import { killAuthorizationAction } from "@/lib/actions/admin/kill-authorization";
+import { liftQuarantineAction } from "@/lib/actions/admin/lift-quarantine";
+import { quarantineAuthorizationAction } from "@/lib/actions/admin/quarantine-authorization";
+import { requestReauthorizationAction } from "@/lib/actions/admin/request-reauthorization";
+import type { LifecycleActionState } from "@/lib/actions/admin/lifecycle-action";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 
 type Status =
   "PENDING" | "ACTIVE" | "REAUTH_REQUIRED" | "QUARANTINED" | "REVOKED";
 type Action = (
-  previous: LifecycleActionResult,
+  previous: LifecycleActionState,
   form: FormData,
-) => Promise<LifecycleActionResult>;
+) => Promise<LifecycleActionState>;
 
 interface ButtonProps {
   authorizationId: string;
@@ -39,7 +37,7 @@ function ActionButton({
   variant = "outline",
 }: ButtonProps) {
   const [result, run, pending] = useActionState<
-    LifecycleActionResult,
+    LifecycleActionState,
     FormData
   >(async (previous, form) => {
     const outcome = await action(previous, form);

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { selfAuthorizeAction } from "@/app/admin/actions";
+import { selfAuthorizeAction } from "@/lib/actions/admin/self-authorize-tenant";
 import { FormError } from "@/components/connect/form-error";
+import { REGION_CODES, REGION_NAMES } from "@/lib/amazon/regions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -48,9 +49,11 @@ export function SelfAuthorizeForm({ tenants, defaultTenantId }: { tenants: { id:
       <div className="space-y-2">
         <Label htmlFor="region">Region</Label>
         <select id="region" name="region" className={selectClass} defaultValue="NA">
-          <option value="NA">North America</option>
-          <option value="EU">Europe</option>
-          <option value="FE">Far East</option>
+          {REGION_CODES.map((region) => (
+            <option key={region} value={region}>
+              {REGION_NAMES[region]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="space-y-2">

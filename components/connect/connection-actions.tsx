@@ -2,7 +2,8 @@
 
 import { CheckCircle2, CircleAlert, RefreshCw } from "lucide-react";
 import { useActionState } from "react";
-import { disconnectAction, testConnectionAction } from "@/app/(partner)/connect/actions";
+import { disconnectAction } from "@/lib/actions/connect/disconnect-authorization";
+import { testConnectionAction } from "@/lib/actions/connect/test-connection";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";

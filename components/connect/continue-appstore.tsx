@@ -2,7 +2,7 @@
 
 import { ExternalLink } from "lucide-react";
 import { useActionState } from "react";
-import { continueAppstoreAction } from "@/app/(partner)/connect/actions";
+import { continueAppstoreAction } from "@/lib/actions/connect/continue-appstore";
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";
 

@@ -2,7 +2,7 @@
 
 import { ExternalLink } from "lucide-react";
 import { useActionState } from "react";
-import { startAuthorizationAction } from "@/app/(partner)/connect/actions";
+import { startAuthorizationAction } from "@/lib/actions/connect/start-authorization";
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";
 

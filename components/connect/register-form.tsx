@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { registerTenantAction } from "@/app/(partner)/connect/actions";
+import { registerTenantAction } from "@/lib/actions/connect/register-tenant";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

@@ -2,7 +2,7 @@
 
 import { CheckCircle2 } from "lucide-react";
 import { useActionState } from "react";
-import { saveReminderPreferencesAction } from "@/app/(partner)/connect/preferences/actions";
+import { saveReminderPreferencesAction } from "@/lib/actions/connect/save-reminder-preferences";
 import { Button } from "@/components/ui/button";
 import type { ReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
 import { FormError } from "./form-error";

@@ -1,7 +1,7 @@
 import "server-only";
 import { checkAppClientExpiries } from "@/lib/lifecycle/check-app-client-expiries";
-import { runClientSecretChecks } from "@/lib/workflows/client-secret-checks";
-import { appClientBillingUpdated } from "../events";
+import { runClientSecretChecks } from "@/lib/app-client/rotation/run-client-secret-checks";
+import { appClientBillingUpdated } from "@/lib/workflows/events";
 import { onCron, onEvent } from "../workflow";
 
 /** Every 10 minutes: overdue client-secret rotations are flagged, and a secret close to expiry is rotated. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { checkAuthorizationLifecycle } from "@/lib/lifecycle/check-authorization-lifecycle";
-import { authorizationLifecycleCheck } from "../events";
-import { onEvent, PER_AUTHORIZATION } from "../workflow";
+import { authorizationLifecycleCheck } from "@/lib/workflows/events";
+import { PER_AUTHORIZATION } from "@/lib/workflows/workflow-definition";
+import { onEvent } from "../workflow";
 
 /** One authorization's renewal reminders/overdue flag and inactivity mark/reminders/proposal, as of the scan's time. */
 export const checkAuthorizationLifecycleFn = onEvent(

@@ -1,8 +1,8 @@
 import "server-only";
-// Every workflow Latchkey runs. Served by /api/inngest on Inngest and executed by lib/workflows'
-// in-process runner otherwise. To add one, write it in this folder with onEvent/onCron (../workflow)
-// and append it here.
-import type { WorkflowDefinition } from "../workflow";
+// Every workflow Latchkey runs. Served by /api/inngest on Inngest; otherwise the process's entry point
+// (instrumentation.ts) hands workflowDefinitions() to lib/workflows' in-process runner. To add one, write it
+// in this folder with onEvent/onCron (../workflow) and append it here.
+import type { WorkflowDefinition } from "@/lib/workflows/workflow-definition";
 import { adminDigest } from "./admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
 import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";

@@ -1,6 +1,6 @@
 import "server-only";
 import { findLifecycleCandidates } from "@/lib/lifecycle/find-lifecycle-candidates";
-import type { LatchkeyEvent } from "../events";
+import type { LatchkeyEvent } from "@/lib/workflows/events";
 import { onCron } from "../workflow";
 
 const FAN_OUT_BATCH = 500;

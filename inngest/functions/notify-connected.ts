@@ -1,8 +1,9 @@
 import "server-only";
 import { loadLifecycleSubject } from "@/lib/lifecycle/authorization-subject";
 import { sendConnectedEmail } from "@/lib/lifecycle/partner-emails";
-import { authorizationCreated, authorizationReauthorized } from "../events";
-import { onEvent, PER_AUTHORIZATION } from "../workflow";
+import { authorizationCreated, authorizationReauthorized } from "@/lib/workflows/events";
+import { PER_AUTHORIZATION } from "@/lib/workflows/workflow-definition";
+import { onEvent } from "../workflow";
 
 async function emailConnected(authorizationId: string, reauthorized: boolean): Promise<string | null> {
   const subject = await loadLifecycleSubject(authorizationId);

@@ -1,8 +1,9 @@
 import "server-only";
 import { loadLifecycleSubject } from "@/lib/lifecycle/authorization-subject";
 import { sendReauthorizationNeeded } from "@/lib/lifecycle/partner-emails";
-import { authorizationQuarantined, reauthorizationRequested } from "../events";
-import { onEvent, PER_AUTHORIZATION } from "../workflow";
+import { authorizationQuarantined, reauthorizationRequested } from "@/lib/workflows/events";
+import { PER_AUTHORIZATION } from "@/lib/workflows/workflow-definition";
+import { onEvent } from "../workflow";
 
 /** An admin paused the authorization: the partner learns why access stopped, and that authorizing again lifts it. */
 export const notifyQuarantined = onEvent(

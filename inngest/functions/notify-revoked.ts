@@ -1,8 +1,9 @@
 import "server-only";
 import { loadLifecycleSubject } from "@/lib/lifecycle/authorization-subject";
 import { sendRevokedEmail } from "@/lib/lifecycle/partner-emails";
-import { authorizationRevoked } from "../events";
-import { onEvent, PER_AUTHORIZATION } from "../workflow";
+import { authorizationRevoked } from "@/lib/workflows/events";
+import { PER_AUTHORIZATION } from "@/lib/workflows/workflow-definition";
+import { onEvent } from "../workflow";
 
 /** The security email when an authorization is revoked (invalid_grant, disconnect, kill switch). Once per revocation. */
 export const notifyRevoked = onEvent(

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Region } from "./marketplaces";
+import type { Region } from "./regions";
 import { callSpApi } from "./spapi";
 
 interface MarketplaceParticipations {

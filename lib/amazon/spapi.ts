@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { readServerEnv } from "@/lib/env";
 import { amazonFetch, AmazonNetworkError } from "./http";
-import type { Region } from "./marketplaces";
+import type { Region } from "./regions";
 
 export interface SpApiRequest {
   region: Region;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { apiKeyFromHeader, hashApiKey } from "./key-format";
 import { API_KEY_SCOPES, type ApiKeyScope } from "./scopes";
+import { processLocal } from "@/lib/runtime/process-local";
 
 export interface ApiCaller {
   apiKeyId: string;
@@ -23,16 +24,10 @@ function knownScopes(stored: string[]): ApiKeyScope[] {
 // random well-formed keys evict each other, never grow memory, and real keys are simply read again.
 const KEY_MAX_AGE_MS = 1000;
 export const API_KEY_CACHE_MAX = 10_000;
-const holder = globalThis as typeof globalThis & {
-  __latchkeyApiKeys?: LRUCache<string, { at: number; caller: ApiCaller | null }>;
-  __latchkeyBuckets?: Map<string, { tokens: number; at: number }>;
-  __latchkeyKeyUse?: Set<string>;
-  __latchkeyKeyInflight?: Map<string, Promise<ApiCaller | null>>;
-};
-const keys = (holder.__latchkeyApiKeys ??= new LRUCache({ max: API_KEY_CACHE_MAX }));
-const buckets = (holder.__latchkeyBuckets ??= new Map());
-const used = (holder.__latchkeyKeyUse ??= new Set());
-const inflight = (holder.__latchkeyKeyInflight ??= new Map());
+const keys = processLocal("apiKeys", () => new LRUCache<string, { at: number; caller: ApiCaller | null }>({ max: API_KEY_CACHE_MAX }));
+const buckets = processLocal("apiKeyRateLimits", () => new Map<string, { tokens: number; at: number }>());
+const used = processLocal("apiKeyUse", () => new Set<string>());
+const inflight = processLocal("apiKeyLookups", () => new Map<string, Promise<ApiCaller | null>>());
 
 /** One database read per key at a time, however many requests present it at once. */
 function lookUp(keyHash: string): Promise<ApiCaller | null> {

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/http/ids";
+import { repeatedField } from "@/lib/utils/form-fields";
 import { generateApiKey } from "./key-format";
 import { API_KEY_SCOPES } from "./scopes";
 
@@ -19,10 +20,7 @@ export const createApiKeyInput = z.object({
   rateLimitPerMinute: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
-const repeated = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(Boolean));
+const repeated = repeatedField(z.array(z.string()).transform((values) => values.filter(Boolean)));
 
 /** The admin page's form (FormData fields, repeated for multiple choices): no scope ticked is no scope. */
 export const createApiKeyForm = z

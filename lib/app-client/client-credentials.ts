@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AppClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
+import { processLocal } from "@/lib/runtime/process-local";
 import { decryptSystem } from "@/lib/vault";
 import { getAppClient } from "./find-app-client";
 import { raiseAppClientAlert } from "./raise-app-client-alert";
@@ -42,8 +43,7 @@ interface Holder {
   generation: number;
 }
 
-const holder = globalThis as typeof globalThis & { __latchkeyClientCredentials?: Holder };
-const state = (holder.__latchkeyClientCredentials ??= { loadedAt: 0, preferPreviousUntil: 0, generation: 0 });
+const state = processLocal("clientCredentials", (): Holder => ({ loadedAt: 0, preferPreviousUntil: 0, generation: 0 }));
 
 /** Forgets the decrypted credentials in this process (after a rotation or a manual secret change). */
 export function invalidateClientCredentials(): void {

@@ -3,38 +3,16 @@ import "server-only";
 // notifications. Registering an SQS destination here does NOT subscribe the app to the client-secret
 // notifications: that is the Developer Console's Notification Preferences (no API exists for it).
 import { z } from "zod";
-import { callSpApi, SpApiError } from "@/lib/amazon/spapi";
+import * as notificationsApi from "@/lib/amazon/notifications-api";
+import type { Destination } from "@/lib/amazon/notifications-api";
+import type { Region } from "@/lib/amazon/regions";
+import { SpApiError } from "@/lib/amazon/spapi";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "./get-grantless-token";
 import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
-
-const DESTINATIONS_PATH = "/notifications/v1/destinations";
-
-export interface Destination {
-  destinationId: string;
-  name: string;
-  /** The SQS queue ARN (or an EventBridge description for EventBridge destinations). */
-  resource: string;
-}
-
-const destinationSchema = z.object({
-  destinationId: z.string(),
-  name: z.string(),
-  resource: z
-    .object({ sqs: z.object({ arn: z.string() }).optional(), eventBridge: z.object({ name: z.string().optional(), region: z.string().optional(), accountId: z.string().optional() }).optional() })
-    .optional(),
-});
-
-function toDestination(raw: z.infer<typeof destinationSchema>): Destination {
-  const eventBridge = raw.resource?.eventBridge;
-  return {
-    destinationId: raw.destinationId,
-    name: raw.name,
-    resource: raw.resource?.sqs?.arn ?? (eventBridge ? `EventBridge ${eventBridge.accountId ?? ""} ${eventBridge.region ?? ""}`.trim() : "—"),
-  };
-}
 
 export const createDestinationInput = z.object({
   name: z.string().trim().min(1, "Give the destination a name").max(256),
@@ -55,33 +33,28 @@ function rethrow(error: unknown, action: string): never {
   throw error;
 }
 
-async function call<T>(request: { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown }, action: string): Promise<T> {
+/** One destinations call with the grantless token, monitored, Amazon's refusals turned into AppErrors. */
+async function call<T>(operation: string, action: string, run: (grantless: { region: Region; accessToken: string }) => Promise<T>): Promise<T> {
   const { accessToken } = await getGrantlessToken("sellingpartnerapi::notifications");
   try {
-    const operation = { GET: "getDestinations", POST: "createDestination", DELETE: "deleteDestination" }[request.method];
-    return (await monitorCall(APP_CLIENT_SUBJECT, operation, () => callSpApi<T>({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, ...request }))).data;
+    return await monitorCall(APP_CLIENT_SUBJECT, operation, () => run({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken }));
   } catch (error) {
     rethrow(error, action);
   }
 }
 
-export async function listDestinations(): Promise<Destination[]> {
-  const data = await call<{ payload?: unknown }>({ method: "GET", path: DESTINATIONS_PATH }, "list destinations");
-  return z.array(destinationSchema).parse(data?.payload ?? []).map(toDestination);
+export function listDestinations(): Promise<Destination[]> {
+  return call("getDestinations", "list destinations", notificationsApi.getDestinations);
 }
 
-export async function createDestination(raw: z.input<typeof createDestinationInput>, actor: { userId: string; requestId?: string }): Promise<Destination> {
+export async function createDestination(raw: z.input<typeof createDestinationInput>, actor: Actor): Promise<Destination> {
   const input = createDestinationInput.parse(raw);
-  const data = await call<{ payload?: unknown }>(
-    { method: "POST", path: DESTINATIONS_PATH, body: { name: input.name, resourceSpecification: { sqs: { arn: input.arn } } } },
-    "create the destination",
-  );
-  const destination = toDestination(destinationSchema.parse(data?.payload));
+  const destination = await call("createDestination", "create the destination", (grantless) => notificationsApi.createSqsDestination(grantless, { name: input.name, arn: input.arn }));
   await recordAuditEvent({ action: "app_client.destination_created", actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId, details: { destinationId: destination.destinationId, name: destination.name, arn: input.arn } });
   return destination;
 }
 
-export async function deleteDestination(destinationId: string, actor: { userId: string; requestId?: string }): Promise<void> {
-  await call({ method: "DELETE", path: `${DESTINATIONS_PATH}/${encodeURIComponent(destinationId)}` }, "delete the destination");
+export async function deleteDestination(destinationId: string, actor: Actor): Promise<void> {
+  await call("deleteDestination", "delete the destination", (grantless) => notificationsApi.deleteDestination(grantless, destinationId));
   await recordAuditEvent({ action: "app_client.destination_deleted", actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId, details: { destinationId } });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 import { getAppClient } from "./find-app-client";
@@ -13,11 +14,6 @@ export const billingInput = z.object({
   billingStatus: z.enum(BILLING_STATUSES),
   chargeMethodExpiresAt: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.date().optional()),
 });
-
-interface Actor {
-  userId: string;
-  requestId?: string;
-}
 
 /** Draft apps send partners to consent with `version=beta`; published apps must not (AMAZON.md). */
 export async function setAppStatus(raw: z.input<typeof appStatusInput>, actor: Actor): Promise<{ status: "DRAFT" | "PUBLISHED" }> {

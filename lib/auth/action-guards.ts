@@ -1,15 +1,18 @@
 import "server-only";
-// The server-action counterparts of the route guards: authorize first (an outsider learns nothing, not even
-// the input's shape), then zod-parse the input (an object or the submitted FormData), then run. The result
-// is always a plain, typed value a client component can render:
+// The server-action counterparts of the route guards. Each returns the `(previousState, formData)` function
+// that `useActionState` (or a form's `action`) calls: authorize first (an outsider learns nothing, not even
+// the input's shape), then zod-parse the submitted form, then run, then refresh the pages it changed. The
+// result is always a plain, typed value a client component can render:
 //   { ok: true, data } | { ok: false, error: { code, message, details? } }
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { toErrorResponse, type ErrorCode } from "@/lib/errors";
+import type { Actor } from "./actor";
 import { authorizeAdmin, authorizeTenant, authorizeUser, type TenantUser } from "./authorize";
 import type { CurrentUser } from "./current-user";
-import { requestIdFrom } from "./request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 
 export interface ActionError {
   code: ErrorCode;
@@ -19,15 +22,30 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
+/** What a form shows before its first submission (null) and after each one. */
+export type ActionState<T> = ActionResult<T> | null;
+
+export type ServerAction<T, I = FormData> = (previous: ActionState<T>, input: I) => Promise<ActionResult<T>>;
+
 export interface ActionContext {
   user: CurrentUser;
+  /** The signed-in user as the audit log records them. */
+  actor: Actor;
   requestId: string;
 }
 
-export interface TenantActionContext {
+export interface TenantActionContext extends ActionContext {
   user: TenantUser;
   tenantId: string;
-  requestId: string;
+}
+
+/** A page to refresh once the action succeeded: its path, or a layout's (which refreshes every page under it). */
+export type RevalidateTarget = string | { layout: string };
+
+type Targets = RevalidateTarget | readonly RevalidateTarget[];
+
+export interface ActionOptions<S extends Schema, T> {
+  revalidate?: Targets | ((input: z.output<S>, data: T) => Targets);
 }
 
 type Schema = z.ZodType;
@@ -50,17 +68,29 @@ export function formDataToObject(form: FormData): Record<string, FormDataEntryVa
   return out;
 }
 
-function runAction<S extends Schema, C, T>(
-  authorize: () => Promise<Omit<C, "requestId">>,
+function revalidate(targets: Targets): void {
+  for (const target of [targets].flat()) {
+    if (typeof target === "string") revalidatePath(target);
+    else revalidatePath(target.layout, "layout");
+  }
+}
+
+function serverAction<S extends Schema, C extends ActionContext, T>(
+  authorize: () => Promise<Omit<C, "requestId" | "actor">>,
   schema: S,
   fn: (input: z.output<S>, context: C) => Promise<T>,
-): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (input) => {
+  options: ActionOptions<S, T>,
+): ServerAction<T, FormData | z.input<S>> {
+  return async (_previous, input) => {
     const requestId = requestIdFrom(await incomingHeaders());
     try {
-      const context = { ...(await authorize()), requestId } as C;
+      const authorized = await authorize();
+      const context = { ...authorized, actor: { userId: authorized.user.id, requestId }, requestId } as C;
       const parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
-      return { ok: true, data: await fn(parsed, context) };
+      const data = await fn(parsed, context);
+      const targets = typeof options.revalidate === "function" ? options.revalidate(parsed, data) : options.revalidate;
+      if (targets !== undefined) revalidate(targets);
+      return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
       const { body } = toErrorResponse(error, requestId);
@@ -71,23 +101,24 @@ function runAction<S extends Schema, C, T>(
 }
 
 /** A server action for any signed-in user. */
-export function userAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: ActionContext) => Promise<T>) {
-  return runAction<S, ActionContext, T>(async () => ({ user: await authorizeUser() }), schema, fn);
+export function userAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: ActionContext) => Promise<T>, options: ActionOptions<S, T> = {}) {
+  return serverAction<S, ActionContext, T>(async () => ({ user: await authorizeUser() }), schema, fn, options);
 }
 
 /** A server action for admins; everyone else gets `not_found` (or `unauthenticated`). */
-export function adminAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: ActionContext) => Promise<T>) {
-  return runAction<S, ActionContext, T>(async () => ({ user: await authorizeAdmin() }), schema, fn);
+export function adminAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: ActionContext) => Promise<T>, options: ActionOptions<S, T> = {}) {
+  return serverAction<S, ActionContext, T>(async () => ({ user: await authorizeAdmin() }), schema, fn, options);
 }
 
 /** A server action scoped to the caller's tenant (from the session, never from the input). */
-export function tenantAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: TenantActionContext) => Promise<T>) {
-  return runAction<S, TenantActionContext, T>(
+export function tenantAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: TenantActionContext) => Promise<T>, options: ActionOptions<S, T> = {}) {
+  return serverAction<S, TenantActionContext, T>(
     async () => {
       const user = await authorizeTenant();
       return { user, tenantId: user.tenantId };
     },
     schema,
     fn,
+    options,
   );
 }

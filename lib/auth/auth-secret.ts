@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { ConfigError, readServerEnv, type ServerEnv } from "@/lib/env";
 import { registerSecret } from "@/lib/log/redact";
 import { readOrCreateLocalSecretFile } from "@/lib/utils/local-secret-file";
+import { processLocal } from "@/lib/runtime/process-local";
 
 type AuthSecretEnv = Pick<ServerEnv, "NODE_ENV" | "AUTH_SECRET" | "AUTH_DEV_SECRET_FILE">;
 
@@ -31,14 +32,11 @@ export function resolveAuthSecret(env: AuthSecretEnv): string {
   return loadDevSecret(env.AUTH_DEV_SECRET_FILE);
 }
 
-const holder = globalThis as typeof globalThis & { __latchkeyAuthSecret?: string };
-
 /** The process's auth secret, resolved once and registered for redaction. */
 export function getAuthSecret(): string {
-  if (!holder.__latchkeyAuthSecret) {
+  return processLocal("authSecret", () => {
     const secret = resolveAuthSecret(readServerEnv());
     registerSecret(secret);
-    holder.__latchkeyAuthSecret = secret;
-  }
-  return holder.__latchkeyAuthSecret;
+    return secret;
+  });
 }

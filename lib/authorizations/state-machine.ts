@@ -5,12 +5,13 @@ import "server-only";
 // table says so, and its audit entry. After commit: the subscribers (`onAuthorizationTransition`; the token
 // service evicts its in-memory caches there), then the workflow event. Two concurrent transitions of one
 // authorization therefore change it once; the loser re-reads and decides again.
-import type { LatchkeyEvent } from "@/inngest/events";
+import type { LatchkeyEvent } from "@/lib/workflows/events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ActorType, AuthorizationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
+import { processLocal } from "@/lib/runtime/process-local";
 import { sendWorkflowEvent } from "@/lib/workflows/send-event";
 import { decideTransition, TRANSITIONS, type EvictedCache, type TransitionName, type TransitionSpec } from "./transition-table";
 
@@ -62,11 +63,10 @@ export type TransitionOutcome =
 
 export type TransitionListener = (transition: CommittedTransition) => void | Promise<void>;
 
-// Per process, on globalThis: Next.js may load this module once per route bundle, and a transition applied
-// in one bundle must reach the subscribers another registered. Keyed by name, so a reloaded module replaces
-// its listener instead of adding a second one.
-const holder = globalThis as typeof globalThis & { __latchkeyTransitionListeners?: Map<string, TransitionListener> };
-const listeners = (holder.__latchkeyTransitionListeners ??= new Map());
+// Per process: Next.js may load this module once per route bundle, and a transition applied in one bundle
+// must reach the subscribers another registered. Keyed by name, so a reloaded module replaces its listener
+// instead of adding a second one.
+const listeners = processLocal("transitionListeners", () => new Map<string, TransitionListener>());
 
 /** Calls `listener` after every committed transition, in registration order; returns the unsubscribe function. */
 export function onAuthorizationTransition(name: string, listener: TransitionListener): () => void {

@@ -2,7 +2,7 @@
 // the status it leads to, its audit entry (whose registry audience says whether the partner sees it in their
 // history), the workflow event announced after commit, and the caches it evicts. `state-machine.ts` applies
 // it; nothing else changes an authorization's status.
-import type { LatchkeyEventName } from "@/inngest/events";
+import type { LatchkeyEventName } from "@/lib/workflows/events";
 import { AUDIT_EVENTS, type AuditAction } from "@/lib/audit/event-registry";
 import type { AuthorizationStatus } from "@/lib/generated/prisma/client";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { readServerEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { processLocal } from "@/lib/runtime/process-local";
 import { openDatabase, type DatabaseHandle } from "./adapter";
 
 interface Connection {
@@ -8,15 +9,15 @@ interface Connection {
   handle: DatabaseHandle;
 }
 
-// One connection per process, kept on globalThis so dev hot reloads never open the PGlite directory twice.
-const holder = globalThis as typeof globalThis & { __latchkeyDb?: Connection };
+// One connection per process, so dev hot reloads never open the PGlite directory twice.
+const holder = processLocal("db", (): { current?: Connection } => ({}));
 
 function connection(): Connection {
-  if (!holder.__latchkeyDb) {
+  if (!holder.current) {
     const handle = openDatabase(readServerEnv());
-    holder.__latchkeyDb = { handle, client: new PrismaClient({ adapter: handle.factory }) };
+    holder.current = { handle, client: new PrismaClient({ adapter: handle.factory }) };
   }
-  return holder.__latchkeyDb;
+  return holder.current;
 }
 
 /**
@@ -37,9 +38,9 @@ export function databaseKind(): DatabaseHandle["kind"] {
 
 /** Closes the connection (scripts and tests; PGlite keeps Node alive otherwise). */
 export async function closeDb(): Promise<void> {
-  const open = holder.__latchkeyDb;
+  const open = holder.current;
   if (!open) return;
-  holder.__latchkeyDb = undefined;
+  holder.current = undefined;
   await open.client.$disconnect();
   await open.handle.close();
 }

@@ -6,13 +6,13 @@ import "server-only";
 import { logger } from "@/lib/log/logger";
 import type { AppError } from "./app-error";
 import type { ErrorCode } from "./codes";
+import { processLocal } from "@/lib/runtime/process-local";
 
 const EXPECTED_FAILURE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["amazon_unavailable", "app_client_rejected", "rate_limited"]);
 export const REPEAT_WINDOW_MS = 60_000;
 
 // Open windows by code and message; each removes itself when its minute ends (per process).
-const holder = globalThis as typeof globalThis & { __latchkeyExpectedFailures?: Map<string, { repeats: number }> };
-const windows = (holder.__latchkeyExpectedFailures ??= new Map());
+const windows = processLocal("expectedFailureWindows", () => new Map<string, { repeats: number }>());
 
 export function isExpectedFailure(error: AppError): boolean {
   return EXPECTED_FAILURE_CODES.has(error.code);

@@ -2,7 +2,7 @@ import "server-only";
 // What an `/api/v1` route answers to the methods it does not serve: 405 with the error envelope and an
 // `Allow` header (Next's own 405 is empty), and OPTIONS → 204 with `Allow`. Export it beside the route's
 // own handlers: `export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");`
-import { requestIdFrom } from "@/lib/auth/request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 

@@ -5,7 +5,7 @@ import "server-only";
 // thrown into the one error response.
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requestIdFrom } from "@/lib/auth/request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 

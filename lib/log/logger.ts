@@ -4,6 +4,7 @@ import "server-only";
 // arguments filtered) and then the final serialized line, so nothing formatted on the way can leak.
 import pino, { type DestinationStream, type Level, type LevelWithSilent, type Logger, type LogFn } from "pino";
 import { ConfigError, readServerEnv } from "@/lib/env";
+import { processLocal } from "@/lib/runtime/process-local";
 import { redact, redactError, redactString } from "./redact";
 
 export type { Logger } from "pino";
@@ -72,26 +73,26 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   );
 }
 
-// One logger per process, kept on globalThis so dev hot reloads do not open stdout again.
-const holder = globalThis as typeof globalThis & { __latchkeyLogger?: Logger };
+// One logger per process, so dev hot reloads do not open stdout again.
+const holder = processLocal("logger", (): { current?: Logger } => ({}));
 
 /** The app's logger. Created on first use, with the level from LOG_LEVEL. */
 export const logger: Logger = new Proxy({} as Logger, {
   get(_target, property) {
-    holder.__latchkeyLogger ??= createLogger();
-    const instance = holder.__latchkeyLogger;
+    holder.current ??= createLogger();
+    const instance = holder.current;
     const value: unknown = Reflect.get(instance, property);
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
   },
   set(_target, property, value) {
-    holder.__latchkeyLogger ??= createLogger();
-    return Reflect.set(holder.__latchkeyLogger, property, value);
+    holder.current ??= createLogger();
+    return Reflect.set(holder.current, property, value);
   },
 });
 
 /** Replaces the process logger (tests that capture what the app logs); `undefined` restores the default. */
 export function setLogger(instance: Logger | undefined): void {
-  holder.__latchkeyLogger = instance;
+  holder.current = instance;
 }
 
 /** A logger that adds these fields to every line (e.g. `{ requestId }`, `{ job: "rewrap" }`). */

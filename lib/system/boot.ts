@@ -2,6 +2,7 @@ import "server-only";
 import { describeDatabase } from "@/lib/db/adapter";
 import { ConfigError, readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { processLocal } from "@/lib/runtime/process-local";
 import { getKeyRing } from "@/lib/vault";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { describeWorkflowMode, inngestConnection } from "@/lib/workflows/mode";
@@ -43,9 +44,9 @@ export function bootCheck(): void {
  * Once per process.
  */
 export async function startBackgroundWork(): Promise<void> {
-  const holder = globalThis as typeof globalThis & { __latchkeyBackground?: boolean };
-  if (holder.__latchkeyBackground) return;
-  holder.__latchkeyBackground = true;
+  const started = processLocal("backgroundWork", () => ({ done: false }));
+  if (started.done) return;
+  started.done = true;
   const env = readServerEnv();
   if (env.sqs.queueUrl) {
     const { startSqsConsumer } = await import("@/lib/app-client/notifications/sqs-consumer");

@@ -1,10 +1,11 @@
 // The admin table's filters, sort and page, as they live in the URL (shareable, back-button friendly).
 // Parsing is lenient: a hand-edited or stale value falls back to its default instead of failing the page.
 import { z } from "zod";
+import { REGION_CODES } from "@/lib/amazon/regions";
 
 export const STATUS_FILTERS = ["ACTIVE", "PENDING", "REAUTH_REQUIRED", "QUARANTINED", "REVOKED", "NONE"] as const;
 export const KIND_FILTERS = ["SELLER", "VENDOR"] as const;
-export const REGION_FILTERS = ["NA", "EU", "FE"] as const;
+export const REGION_FILTERS = REGION_CODES;
 export const SORTS = ["newest", "oldest", "name", "renewal", "last_used"] as const;
 
 export const SORT_LABELS: Record<(typeof SORTS)[number], string> = {

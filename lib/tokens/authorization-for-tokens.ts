@@ -1,6 +1,8 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { processLocal } from "@/lib/runtime/process-local";
 
 const select = {
   id: true,
@@ -25,12 +27,11 @@ export type AuthorizationForTokens = NonNullable<Awaited<ReturnType<typeof query
  */
 export const STATUS_MAX_AGE_MS = 1000;
 
-const holder = globalThis as typeof globalThis & {
-  __latchkeyAuthStatus?: Map<string, { at: number; value: AuthorizationForTokens | null }>;
-  __latchkeyAuthStatusInflight?: Map<string, Promise<AuthorizationForTokens | null>>;
-};
-const memo = (holder.__latchkeyAuthStatus ??= new Map());
-const inflight = (holder.__latchkeyAuthStatusInflight ??= new Map());
+/** Authorizations this process remembers at most; the least recently used go first. */
+const REMEMBERED = 10_000;
+
+const memo = processLocal("tokenAuthorizations", () => new LRUCache<string, { at: number; value: AuthorizationForTokens | null }>({ max: REMEMBERED }));
+const inflight = processLocal("inflightTokenAuthorizations", () => new Map<string, Promise<AuthorizationForTokens | null>>());
 
 /** One database read per authorization at a time, however many requests need it at once. */
 function reload(id: string): Promise<AuthorizationForTokens | null> {

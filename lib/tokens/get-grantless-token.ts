@@ -1,29 +1,3 @@
-import "server-only";
-import { GRANTLESS_SCOPES, LwaError, requestGrantlessToken, type GrantlessScope } from "@/lib/amazon/lwa";
-import { withClientCredentials } from "@/lib/app-client/client-credentials";
-import { AppError } from "@/lib/errors";
-import { decryptSystem, encryptSystem } from "@/lib/vault";
-import { getCachedToken, type CachedToken } from "./cached-token";
-
-export { GRANTLESS_SCOPES, type GrantlessScope };
-
-/** A grantless (client_credentials) token for one scope, cached and single-flighted like partner tokens. */
-export function getGrantlessToken(scope: GrantlessScope): Promise<CachedToken> {
-  const cacheKey = `grantless:${scope}`;
-  const context = `access-token:${cacheKey}`;
-  return getCachedToken({
-    cacheKey,
-    authorizationId: null,
-    seal: (value) => encryptSystem(value, context),
-    open: (value) => decryptSystem(value, context),
-    fetch: async () => {
-      try {
-        const token = await withClientCredentials((credentials) => requestGrantlessToken(credentials, scope));
-        return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
-      } catch (error) {
-        if (!(error instanceof LwaError)) throw error;
-        throw new AppError(error.kind === "client" ? "app_client_rejected" : "amazon_unavailable", undefined, { cause: error });
-      }
-    },
-  });
-}
+// The grantless-token API route's entry point: the token is the app client's own (lib/app-client).
+export { GRANTLESS_SCOPES } from "@/lib/amazon/lwa";
+export { getGrantlessToken } from "@/lib/app-client/get-grantless-token";

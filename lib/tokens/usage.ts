@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuthorizationUse } from "@/lib/authorizations/token-bookkeeping";
 import { logger } from "@/lib/log";
+import { processLocal } from "@/lib/runtime/process-local";
 
 /**
  * Last-used times without a database write per token request: ids are collected in memory and written
@@ -8,8 +9,7 @@ import { logger } from "@/lib/log";
  */
 const FLUSH_INTERVAL_MS = 5000;
 
-const holder = globalThis as typeof globalThis & { __latchkeyUsage?: { pending: Set<string>; timer?: NodeJS.Timeout } };
-const usage = (holder.__latchkeyUsage ??= { pending: new Set<string>() });
+const usage = processLocal("tokenUsage", (): { pending: Set<string>; timer?: NodeJS.Timeout } => ({ pending: new Set<string>() }));
 
 export function touchAuthorization(authorizationId: string): void {
   usage.pending.add(authorizationId);

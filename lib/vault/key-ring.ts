@@ -8,6 +8,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, readServerEnv, type ServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { processLocal } from "@/lib/runtime/process-local";
 import { readOrCreateLocalSecretFile } from "@/lib/utils/local-secret-file";
 import type { SealingKey } from "./envelope";
 
@@ -84,7 +85,7 @@ export function parseKeyRing(spec: string, options: ParseOptions = {}): KeyRing 
 
 // --- development key file -------------------------------------------------------------------------
 
-const warned = globalThis as typeof globalThis & { __latchkeyDevKeyWarned?: boolean };
+const warned = processLocal("devKeyWarned", () => ({ done: false }));
 
 /**
  * Reads the development master key from `file`, creating it (mode 0600, "dev-<random>:<base64>") the
@@ -94,8 +95,8 @@ export function loadDevKeyRing(file: string): KeyRing {
   const resolved = path.resolve(file);
   const content = readOrCreateLocalSecretFile(file, "VAULT_DEV_KEY_FILE", () => `dev-${randomBytes(4).toString("hex")}:${randomBytes(KEY_BYTES).toString("base64")}\n`);
   const ring = parseKeyRing(content, { source: `VAULT_DEV_KEY_FILE (${file})`, origin: "dev-file" });
-  if (!warned.__latchkeyDevKeyWarned) {
-    warned.__latchkeyDevKeyWarned = true;
+  if (!warned.done) {
+    warned.done = true;
     const loose = (statSync(resolved).mode & 0o077) !== 0;
     logger.warn(
       `using a development master key from ${file}; set VAULT_MASTER_KEYS in production${loose ? ` (and note ${file} is readable by other users: chmod 600 it)` : ""}`,
@@ -118,13 +119,13 @@ export function loadKeyRing(env: KeyRingEnv): KeyRing {
   return loadDevKeyRing(env.VAULT_DEV_KEY_FILE);
 }
 
-const holder = globalThis as typeof globalThis & { __latchkeyKeyRing?: KeyRing; __latchkeyKeyRingOverride?: KeyRing };
+const holder = processLocal("keyRing", (): { configured?: KeyRing; override?: KeyRing } => ({}));
 
 /** The key ring of this process: an injected one (tests, scripts), else the one the env describes. */
 export function getKeyRing(): KeyRing {
-  if (holder.__latchkeyKeyRingOverride) return holder.__latchkeyKeyRingOverride;
-  holder.__latchkeyKeyRing ??= loadKeyRing(readServerEnv());
-  return holder.__latchkeyKeyRing;
+  if (holder.override) return holder.override;
+  holder.configured ??= loadKeyRing(readServerEnv());
+  return holder.configured;
 }
 
 /**
@@ -132,6 +133,6 @@ export function getKeyRing(): KeyRing {
  * configured one, re-read from the env on next use. Cached data keys are dropped on the next vault call.
  */
 export function setKeyRing(ring: KeyRing | undefined): void {
-  holder.__latchkeyKeyRingOverride = ring;
-  if (!ring) holder.__latchkeyKeyRing = undefined;
+  holder.override = ring;
+  if (!ring) holder.configured = undefined;
 }

@@ -4,20 +4,27 @@ import "server-only";
 // the outcome), crons fire on a minute timer. Functions that share a concurrency key (one authorization)
 // run one at a time. What this cannot give: in-flight steps are lost on a restart and a failed function is
 // not retried; the scans are DB-driven and idempotent, so the next scheduled run catches up.
-import type { WorkflowDefinition, WorkflowStep } from "@/inngest/workflow";
-import { eventSchema, type LatchkeyEvent } from "@/inngest/events";
+import type { WorkflowDefinition, WorkflowStep } from "./workflow-definition";
+import { eventSchema, type LatchkeyEvent } from "./events";
 import { logger } from "@/lib/log/logger";
+import { processLocal } from "@/lib/runtime/process-local";
 import { cronMatches } from "./cron-schedule";
 
-const holder = globalThis as typeof globalThis & {
-  __latchkeyWorkflowLocks?: Map<string, Promise<unknown>>;
-  __latchkeyWorkflowSchedule?: NodeJS.Timeout;
-};
-const locks = (holder.__latchkeyWorkflowLocks ??= new Map());
+const locks = processLocal("workflowLocks", () => new Map<string, Promise<unknown>>());
+const schedule = processLocal("workflowSchedule", (): { timer?: NodeJS.Timeout } => ({}));
+const definitions = processLocal("workflowDefinitions", (): { load?: () => Promise<WorkflowDefinition[]> } => ({}));
+
+/**
+ * Tells this process where its workflow definitions are (inngest/functions). The process's entry point calls
+ * it (instrumentation.ts for the server, the integration tests' setup): lib/ never imports inngest/.
+ */
+export function provideWorkflowDefinitions(load: () => Promise<WorkflowDefinition[]>): void {
+  definitions.load = load;
+}
 
 async function loadDefinitions(): Promise<WorkflowDefinition[]> {
-  const { workflowDefinitions } = await import("@/inngest/functions");
-  return workflowDefinitions();
+  if (!definitions.load) throw new Error("no workflow definitions were provided to this process (see provideWorkflowDefinitions)");
+  return definitions.load();
 }
 
 /** `event.data.authorizationId` → the event's authorizationId; other expressions are not supported here. */
@@ -113,7 +120,7 @@ const CATCH_UP_DELAY_MS = 30_000;
  * runs once shortly after boot to catch up (the scans are idempotent). Once per process.
  */
 export function startInProcessSchedule(): void {
-  if (holder.__latchkeyWorkflowSchedule) return;
+  if (schedule.timer) return;
   const tick = () => {
     const at = new Date();
     at.setUTCSeconds(0, 0);
@@ -124,9 +131,9 @@ export function startInProcessSchedule(): void {
   const untilNextMinute = 60_000 - (Date.now() % 60_000);
   const first = setTimeout(() => {
     tick();
-    holder.__latchkeyWorkflowSchedule = setInterval(tick, 60_000);
-    holder.__latchkeyWorkflowSchedule.unref();
+    schedule.timer = setInterval(tick, 60_000);
+    schedule.timer.unref();
   }, untilNextMinute);
   first.unref();
-  holder.__latchkeyWorkflowSchedule = first;
+  schedule.timer = first;
 }

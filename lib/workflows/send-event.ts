@@ -3,7 +3,7 @@ import "server-only";
 // transaction that made the change has committed. On Inngest the event is sent to Inngest; in-process the
 // functions it triggers run now. Never throws: the database already holds the truth, and a lost event is
 // logged (the scans catch up on everything DB-driven).
-import type { LatchkeyEvent } from "@/inngest/events";
+import type { LatchkeyEvent } from "./events";
 import { readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { inngestConnection } from "./mode";
@@ -11,7 +11,7 @@ import { inngestConnection } from "./mode";
 export async function sendWorkflowEvent(event: LatchkeyEvent): Promise<void> {
   try {
     if (inngestConnection(readServerEnv()).mode === "inngest") {
-      const { inngest } = await import("@/inngest/client");
+      const { inngest } = await import("./inngest-client");
       await inngest.send(event);
       return;
     }

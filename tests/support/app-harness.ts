@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { forgetApiKeysForTests } from "@/lib/api-keys/authenticate-api-key";
 import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
-import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
+import { forgetAllMemoryTokens } from "@/lib/token-cache/token-cache";
 import { resetDatabase, setupTestDatabase, teardownTestDatabase } from "./database";
 import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "./sandbox-session";
 

@@ -6,7 +6,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { requestSignInLinkAction, type SignInFormState } from "../actions";
+import { requestSignInLinkAction } from "@/lib/actions/auth/request-sign-in-link";
+import { type SignInFormState } from "@/lib/actions/auth/request-sign-in-link";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [state, action, pending] = useActionState<SignInFormState, FormData>(requestSignInLinkAction, { email: "", error: initialError });

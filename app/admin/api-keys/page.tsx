@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { revokeApiKeyAction } from "@/app/admin/actions";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
+import { RevokeApiKeyButton } from "@/components/admin/revoke-api-key-button";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 import { requireAdmin } from "@/lib/auth/session";
@@ -58,12 +57,7 @@ export default async function ApiKeysPage() {
                   {key.revokedAt ? (
                     <Badge variant="destructive">Revoked</Badge>
                   ) : (
-                    <form action={revokeApiKeyAction}>
-                      <input type="hidden" name="apiKeyId" value={key.id} />
-                      <Button type="submit" size="sm" variant="outline">
-                        Revoke
-                      </Button>
-                    </form>
+                    <RevokeApiKeyButton apiKeyId={key.id} />
                   )}
                 </TableCell>
               </TableRow>

@@ -11,6 +11,7 @@ import { RotateNowButton } from "@/components/admin/app-client/rotate-now-button
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AMAZON_NOTIFICATIONS_ACCOUNT, sqsQueuePolicy } from "@/lib/amazon/notifications-api";
 import { listDestinations } from "@/lib/app-client/destinations";
 import { getAppClientOverview, type AppClientOverview } from "@/lib/app-client/get-app-client-overview";
 import { requireAdmin } from "@/lib/auth/session";
@@ -23,30 +24,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 export const metadata: Metadata = { title: "App client" };
 export const dynamic = "force-dynamic";
 
-/** Amazon's account that sends SP-API notifications into your queue (AMAZON.md). */
-const AMAZON_NOTIFICATIONS_ACCOUNT = "437568002678";
-
 const STATE_VARIANT = { CURRENT: "success", PREVIOUS: "warning", PENDING: "secondary", RETIRED: "outline" } as const;
 const ROTATION_VARIANT = { REQUESTED: "secondary", COMPLETED: "success", FAILED: "destructive", OVERDUE: "warning" } as const;
-
-function queuePolicy(queueArn: string | null): string {
-  return JSON.stringify(
-    {
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "AllowSellingPartnerApiNotifications",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${AMAZON_NOTIFICATIONS_ACCOUNT}:root` },
-          Action: ["sqs:SendMessage", "sqs:GetQueueAttributes"],
-          Resource: queueArn ?? "arn:aws:sqs:<region>:<your-account>:<queue-name>",
-        },
-      ],
-    },
-    null,
-    2,
-  );
-}
 
 async function loadDestinations(): Promise<{ destinations: DestinationRow[]; error: string | null }> {
   try {
@@ -269,7 +248,7 @@ export default async function AppClientPage() {
                   . There is no API for this step; until it is done, Amazon refuses rotations with 400 InvalidInput.
                 </li>
               </ol>
-              <pre className="mt-3 overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">{queuePolicy(intake.sqsQueueArn)}</pre>
+              <pre className="mt-3 overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">{sqsQueuePolicy(intake.sqsQueueArn)}</pre>
             </AlertDescription>
           </Alert>
           <div className="space-y-2">

@@ -4,7 +4,7 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { inngestFunctions } from "@/inngest/functions";
-import { requestIdFrom } from "@/lib/auth/request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setAppStatusAction } from "@/app/admin/app-client/actions";
+import { setAppStatusAction } from "@/lib/actions/app-client/set-app-status";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

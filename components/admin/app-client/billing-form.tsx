@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setBillingAction } from "@/app/admin/app-client/actions";
+import { setBillingAction } from "@/lib/actions/app-client/set-billing";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

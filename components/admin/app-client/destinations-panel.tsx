@@ -2,7 +2,8 @@
 
 import { Trash2 } from "lucide-react";
 import { useActionState } from "react";
-import { createDestinationAction, deleteDestinationAction } from "@/app/admin/app-client/actions";
+import { createDestinationAction } from "@/lib/actions/app-client/create-destination";
+import { deleteDestinationAction } from "@/lib/actions/app-client/delete-destination";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

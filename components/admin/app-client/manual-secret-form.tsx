@@ -2,7 +2,7 @@
 
 import { CheckCircle2 } from "lucide-react";
 import { useActionState } from "react";
-import { setManualSecretAction } from "@/app/admin/app-client/actions";
+import { setManualSecretAction } from "@/lib/actions/app-client/set-manual-secret";
 import { FormError } from "@/components/connect/form-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { rewrapDataKeysAction } from "@/app/admin/app-client/actions";
+import { rewrapDataKeysAction } from "@/lib/actions/app-client/rewrap-data-keys";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 
 import { RefreshCw } from "lucide-react";
 import { useActionState } from "react";
-import { rotateNowAction } from "@/app/admin/app-client/actions";
+import { rotateNowAction } from "@/lib/actions/app-client/rotate-client-secret";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

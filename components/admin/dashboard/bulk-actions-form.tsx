@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState, useRef, useState, type ReactNode } from "react";
-import { bulkAuthorizationsAction } from "@/app/admin/authorizations/actions";
-import { bulkLifecycleAction } from "@/app/admin/bulk-lifecycle-actions";
+import { bulkAuthorizationsAction } from "@/lib/actions/admin/run-bulk-action";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 
-const OPERATION_NAMES = { test: "Connection test", refresh: "Token refresh" } as const;
+const OPERATION_NAMES = { test: "Connection test", refresh: "Token refresh", pause: "Pause", reauthorize: "Ask to reauthorize" } as const;
 
 /** A bulk action's one-line summary, and the rows that did not go as asked, each with why. */
 function BulkOutcome({ title, exceptions }: { title: string; exceptions: { authorizationId: string; tenantName: string; message: string }[] }) {
@@ -28,19 +27,14 @@ function BulkOutcome({ title, exceptions }: { title: string; exceptions: { autho
 
 /** Wraps the table: its row checkboxes (name="authorizationIds") are submitted with the chosen bulk action. */
 export function BulkActionsForm({ children, selectable }: { children: ReactNode; selectable: number }) {
-  const [checkResult, action, checkPending] = useActionState(bulkAuthorizationsAction, null);
-  const [lifecycleResult, lifecycleAction, lifecyclePending] = useActionState(bulkLifecycleAction, null);
-  // The last action submitted is the one whose outcome shows.
-  const [shown, setShown] = useState<"check" | "lifecycle">("check");
+  const [result, action, pending] = useActionState(bulkAuthorizationsAction, null);
   // Pausing asks first: how many are selected when the admin clicked Pause (null: not asking).
   const [confirmPause, setConfirmPause] = useState<number | null>(null);
-  const pending = checkPending || lifecyclePending;
   const form = useRef<HTMLFormElement>(null);
   const boxes = () => [...(form.current?.querySelectorAll<HTMLInputElement>('input[name="authorizationIds"]') ?? [])];
   const setAll = (checked: boolean) => {
     for (const box of boxes()) box.checked = checked;
   };
-  const result = shown === "check" ? checkResult : null;
   // The question closes once the form (with confirmed=1) has been submitted, not during the click: removing
   // the clicked button before the browser submits would drop the submission.
   // The operation is set here, not read from the clicked button (a function formAction does not carry it).
@@ -48,27 +42,27 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
     setConfirmPause(null);
     data.set("operation", "pause");
     data.set("confirmed", "1");
-    lifecycleAction(data);
+    action(data);
   };
   const askToReauthorize = (data: FormData) => {
     data.set("operation", "reauthorize");
     data.delete("confirmed");
-    lifecycleAction(data);
+    action(data);
   };
   return (
     <form ref={form} action={action} className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-muted-foreground">With the selected authorizations:</span>
-        <Button type="submit" name="operation" value="test" onClick={() => setShown("check")} size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" name="operation" value="test" size="sm" variant="outline" disabled={pending || selectable === 0}>
           Test connection
         </Button>
-        <Button type="submit" name="operation" value="refresh" onClick={() => setShown("check")} size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" name="operation" value="refresh" size="sm" variant="outline" disabled={pending || selectable === 0}>
           Refresh token
         </Button>
         <Button type="button" size="sm" variant="outline" disabled={pending || selectable === 0} onClick={() => setConfirmPause(boxes().filter((b) => b.checked).length)}>
           Pause
         </Button>
-        <Button type="submit" formAction={askToReauthorize} onClick={() => setShown("lifecycle")} size="sm" variant="outline" disabled={pending || selectable === 0}>
+        <Button type="submit" formAction={askToReauthorize} size="sm" variant="outline" disabled={pending || selectable === 0}>
           Ask to reauthorize
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setAll(true)} disabled={selectable === 0}>
@@ -87,7 +81,7 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
               : `Pause ${confirmPause} selected authorization${confirmPause === 1 ? "" : "s"}? Their apps get no access tokens until an administrator lifts the pause.`}
           </span>
           {confirmPause > 0 && (
-            <Button type="submit" formAction={pauseConfirmed} size="sm" variant="destructive" disabled={pending} onClick={() => setShown("lifecycle")}>
+            <Button type="submit" formAction={pauseConfirmed} size="sm" variant="destructive" disabled={pending}>
               Yes, pause {confirmPause}
             </Button>
           )}
@@ -96,19 +90,7 @@ export function BulkActionsForm({ children, selectable }: { children: ReactNode;
           </Button>
         </div>
       )}
-      {shown === "lifecycle" && lifecycleResult?.ok && (
-        <BulkOutcome
-          title={`${lifecycleResult.data.operation === "pause" ? "Pause" : "Ask to reauthorize"}: ${lifecycleResult.data.summary}.`}
-          exceptions={lifecycleResult.data.items.filter((i) => i.outcome !== "done")}
-        />
-      )}
-      {shown === "lifecycle" && <FormError result={lifecycleResult} />}
-      {result?.ok && (
-        <BulkOutcome
-          title={`${OPERATION_NAMES[result.data.operation]}: ${result.data.passed} passed, ${result.data.failed} failed, ${result.data.skipped} skipped.`}
-          exceptions={result.data.items.filter((i) => i.outcome !== "passed")}
-        />
-      )}
+      {result?.ok && <BulkOutcome title={`${OPERATION_NAMES[result.data.operation]}: ${result.data.summary}.`} exceptions={result.data.items.filter((i) => i.outcome !== "done")} />}
       <FormError result={result} />
       {children}
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { evaluateAlertsNowAction } from "@/app/admin/alerts/actions";
+import { evaluateAlertsNowAction } from "@/lib/actions/admin/evaluate-alerts";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 

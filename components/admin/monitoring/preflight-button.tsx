@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { runPreflightAction } from "@/app/admin/health/actions";
+import { runPreflightAction } from "@/lib/actions/admin/run-preflight";
 import { FormError } from "@/components/connect/form-error";
 import { Button } from "@/components/ui/button";
 import type { PreflightResult } from "@/lib/preflight/run-preflight";

@@ -23,7 +23,7 @@ import { findRotationInProgress, startSecretRotation } from "../rotation/start-s
 import { lockAppClient, nextSecretVersion, promoteSecret } from "../secrets/promote-secret";
 import { verifyClientSecret } from "../secrets/verify-client-secret";
 import { clientSecretContext } from "../secret-context";
-import { NEW_SECRET, newSecretPayload, type NotificationEnvelope, parseNotificationEnvelope, SECRET_EXPIRY, secretExpiryPayload } from "./envelope";
+import { NEW_SECRET, newSecretPayload, type NotificationEnvelope, parseNotificationEnvelope, SECRET_EXPIRY, secretExpiryPayload } from "@/lib/amazon/notification-envelope";
 
 export type ReceivedVia = "sqs" | "https";
 
@@ -242,7 +242,7 @@ async function handleSecretExpiry(received: Received, appClient: AppClient, expi
   invalidateClientCredentials();
   // The expiry is recorded; the rotation's own outcome (even FAILED) is on its row and alerted there.
   if (!(await findRotationInProgress(appClient.id))) {
-    await startSecretRotation({ actor: { type: "AMAZON" }, reason: "expiry_notification" }).catch((error: unknown) => {
+    await startSecretRotation({ actor: "AMAZON", reason: "expiry_notification" }).catch((error: unknown) => {
       // Another instance started one in between: that one will do.
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     });

@@ -25,5 +25,5 @@ export async function rotateIfExpiring(now = new Date()): Promise<ExpiringCheck>
     orderBy: { startedAt: "desc" },
   });
   if (recent) return { started: false, reason: recent.status === "REQUESTED" ? "in_progress" : "recently_attempted" };
-  return { started: true, rotation: await startSecretRotation({ actor: { type: "SYSTEM" }, reason: "expiring" }) };
+  return { started: true, rotation: await startSecretRotation({ actor: "SYSTEM", reason: "expiring" }) };
 }

@@ -1,24 +1,25 @@
 import "server-only";
-import { callSpApi, SpApiError } from "@/lib/amazon/spapi";
+import { rotateApplicationClientSecret } from "@/lib/amazon/application-api";
+import { SpApiError } from "@/lib/amazon/spapi";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, SecretRotation } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "../get-grantless-token";
 import { getAppClient } from "../find-app-client";
 import { raiseAppClientAlert } from "../raise-app-client-alert";
 import { APP_CLIENT_SUBJECT, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
-export const ROTATION_PATH = "/applications/2023-11-30/clientSecret";
-
 export type RotationReason = "manual" | "expiring" | "expiry_notification";
 
-export interface RotationActor {
-  type: ActorType;
-  /** The admin's user id. */
-  id?: string | null;
+/** Who starts a rotation: an admin ("Rotate now"), Latchkey itself (close to expiry) or Amazon (its expiry notice). */
+export type RotationRequester = Actor | "SYSTEM" | "AMAZON";
+
+function auditActor(requester: RotationRequester): { actorType: ActorType; actorId: string | null; requestId?: string } {
+  return typeof requester === "string" ? { actorType: requester, actorId: null } : { actorType: "ADMIN", actorId: requester.userId, requestId: requester.requestId };
 }
 
 /** A rotation still waiting for Amazon's new-secret notification (OVERDUE ones no longer block a new one). */
@@ -48,24 +49,25 @@ function explain(error: unknown): string {
  * later sends APPLICATION_OAUTH_CLIENT_NEW_SECRET, which completes the row. A refused call marks it FAILED
  * with a plain explanation and raises `rotation_failed`. Refuses (409) while another rotation is waiting.
  */
-export async function startSecretRotation(input: { actor: RotationActor; reason: RotationReason; requestId?: string | null }): Promise<SecretRotation> {
+export async function startSecretRotation(input: { actor: RotationRequester; reason: RotationReason }): Promise<SecretRotation> {
+  const actor = auditActor(input.actor);
   const appClient = await getAppClient();
   if (await findRotationInProgress(appClient.id)) {
     throw new AppError("conflict", "A rotation is already waiting for Amazon's new-secret notification.");
   }
   const rotation = await db.secretRotation.create({
-    data: { appClientId: appClient.id, reason: input.reason, actorType: input.actor.type, requestedBy: input.actor.id ?? null },
+    data: { appClientId: appClient.id, reason: input.reason, actorType: actor.actorType, requestedBy: actor.actorId },
   });
   try {
     const { accessToken } = await getGrantlessToken("sellingpartnerapi::client_credential:rotation");
-    await monitorCall(APP_CLIENT_SUBJECT, "rotateApplicationClientSecret", () => callSpApi({ region: readServerEnv().SPAPI_GRANTLESS_REGION, accessToken, method: "POST", path: ROTATION_PATH }));
+    await monitorCall(APP_CLIENT_SUBJECT, "rotateApplicationClientSecret", () => rotateApplicationClientSecret(readServerEnv().SPAPI_GRANTLESS_REGION, accessToken));
   } catch (error) {
     if (!(error instanceof SpApiError) && !isAppError(error)) logger.error({ err: error, rotationId: rotation.id }, "client-secret rotation request failed");
     const message = explain(error);
     const failed = await db.$transaction(async (tx) => {
       const updated = await tx.secretRotation.update({ where: { id: rotation.id }, data: { status: "FAILED", error: message, completedAt: new Date() } });
       await recordAuditEvent(
-        { action: "app_client.rotation_request_failed", actorType: input.actor.type, actorId: input.actor.id, requestId: input.requestId, details: { rotationId: rotation.id, reason: input.reason, error: message } },
+        { action: "app_client.rotation_request_failed", ...actor, details: { rotationId: rotation.id, reason: input.reason, error: message } },
         tx,
       );
       return updated;
@@ -75,9 +77,7 @@ export async function startSecretRotation(input: { actor: RotationActor; reason:
   }
   await recordAuditEvent({
     action: "app_client.rotation_requested",
-    actorType: input.actor.type,
-    actorId: input.actor.id,
-    requestId: input.requestId,
+    ...actor,
     details: { rotationId: rotation.id, reason: input.reason },
   });
   return rotation;

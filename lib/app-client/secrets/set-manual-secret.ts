@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { encryptSystem, fingerprint } from "@/lib/vault";
@@ -25,7 +26,7 @@ export type ManualSecretOutcome = { ok: true; version: number; fingerprint: stri
  * call first; only a working secret is stored, as CURRENT, the old CURRENT kept as PREVIOUS for at most
  * 7 days (Amazon's window after a rotation).
  */
-export async function setManualSecret(raw: z.input<typeof manualSecretInput>, actor: { userId: string; requestId?: string }): Promise<ManualSecretOutcome> {
+export async function setManualSecret(raw: z.input<typeof manualSecretInput>, actor: Actor): Promise<ManualSecretOutcome> {
   const input = manualSecretInput.parse(raw);
   const appClient = await getAppClient();
   const secretFingerprint = fingerprint(input.clientSecret);

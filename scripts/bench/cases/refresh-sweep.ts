@@ -2,7 +2,7 @@
 // statements, so their growth per batch and per authorization is visible.
 import type pg from "pg";
 import { sweepRefreshAhead } from "../../../lib/tokens/sweep-refresh-ahead";
-import { forgetAllMemoryTokens } from "../../../lib/tokens/cached-token";
+import { forgetAllMemoryTokens } from "../../../lib/token-cache/token-cache";
 import { clearDataKeyCache } from "../../../lib/vault";
 import { lwaRefreshCalls, type SandboxSeller } from "../sandbox-control";
 import { dropSweepTokenCache, insertSweepAuthorizations } from "../seed";

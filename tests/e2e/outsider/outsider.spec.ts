@@ -125,7 +125,6 @@ const TABLE: Record<string, Entry> = {
   "action adminTestConnectionAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action forceRefreshAction":        { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/authorizations/${w.a.connectionId}` },
   "action bulkAuthorizationsAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin" },
-  "action bulkLifecycleAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin" },
   "action createApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action revokeApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action rotateNowAction":            { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
@@ -147,8 +146,19 @@ const TABLE: Record<string, Entry> = {
 // ---------------------------------------------------------------------------------------------------
 // What the app has, read from its files
 
-function appDir(): string {
-  return path.join(path.dirname(test.info().config.configFile ?? path.join(process.cwd(), "playwright.config.ts")), "app");
+function projectDir(...segments: string[]): string {
+  return path.join(path.dirname(test.info().config.configFile ?? path.join(process.cwd(), "playwright.config.ts")), ...segments);
+}
+
+const USE_SERVER = /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/;
+
+/** Every export of a "use server" module is a server action. */
+function actionsIn(source: string): string[] {
+  return [...source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=)/g)].map((match) => `action ${match[1] ?? match[2]}`);
+}
+
+function sourceFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.(tsx?|jsx?)$/.test(f));
 }
 
 /** app/(partner)/connect/connections/[id]/page.tsx → /connect/connections/[id] (route groups dropped). */
@@ -157,19 +167,21 @@ function urlPattern(file: string): string {
   return `/${segments.join("/")}`;
 }
 
+/** The pages and route handlers in app/, and the server actions: lib/actions/ and any "use server" file in app/. */
 function discover(): string[] {
-  const root = appDir();
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.(tsx?|jsx?)$/.test(f));
   const found: string[] = [];
-  for (const file of files) {
+  const app = projectDir("app");
+  for (const file of sourceFiles(app)) {
     const base = path.basename(file).replace(/\.(tsx?|jsx?)$/, "");
     if (base === "page") found.push(`page ${urlPattern(file)}`);
     if (base === "route") found.push(`route ${urlPattern(file)}`);
-    const source = readFileSync(path.join(root, file), "utf8");
-    // Server action modules: actions.ts by convention, or any file that starts with "use server".
-    if (base === "actions" || /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) {
-      for (const match of source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async\b)/g)) found.push(`action ${match[1] ?? match[2]}`);
-    }
+    const source = readFileSync(path.join(app, file), "utf8");
+    if (USE_SERVER.test(source)) found.push(...actionsIn(source));
+  }
+  const actions = projectDir("lib", "actions");
+  for (const file of sourceFiles(actions)) {
+    const source = readFileSync(path.join(actions, file), "utf8");
+    if (USE_SERVER.test(source)) found.push(...actionsIn(source));
   }
   return found.sort();
 }
@@ -181,7 +193,7 @@ test("every page, route handler and server action of the app is classified in th
   const missing = found.filter((name) => !(name in TABLE));
   const stale = Object.keys(TABLE).filter((name) => !found.includes(name));
   expect(missing, "add these to the outsider table with a kind and a check").toEqual([]);
-  expect(stale, "these table entries no longer exist in app/").toEqual([]);
+  expect(stale, "these table entries no longer exist in the app").toEqual([]);
 });
 
 // ---------------------------------------------------------------------------------------------------

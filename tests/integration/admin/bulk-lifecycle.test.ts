@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
-const { bulkLifecycleAction } = await import("@/app/admin/bulk-lifecycle-actions");
+const { bulkAuthorizationsAction: bulkLifecycleAction } = await import("@/lib/actions/admin/run-bulk-action");
 const { db } = await import("@/lib/db/client");
 const { getAccessToken } = await import("@/lib/tokens/get-access-token");
 const { useAppWithSandbox } = await import("../../support/app-harness");

@@ -8,10 +8,11 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
-const { bulkAuthorizationsAction, forceRefreshAction } = await import("@/app/admin/authorizations/actions");
+const { bulkAuthorizationsAction } = await import("@/lib/actions/admin/run-bulk-action");
+const { forceRefreshAction } = await import("@/lib/actions/admin/force-refresh-token");
 const { GET: exportRoute } = await import("@/app/admin/audit/export/route");
 const { db } = await import("@/lib/db/client");
-const { getAuthorizationDetail } = await import("@/lib/admin/get-authorization-detail");
+const { getAuthorizationDetail } = await import("@/lib/dashboard/get-authorization-detail");
 const { recordAuditEvent } = await import("@/lib/audit/record-audit-event");
 const { useAppWithSandbox } = await import("../../support/app-harness");
 const { connectSeller } = await import("../../support/connect-seller");
@@ -97,7 +98,7 @@ describe("admin dashboard actions", () => {
       const result = await bulkAuthorizationsAction(null, form({ operation: "test", authorizationIds: [ok.authorizationId, broken.authorizationId, pending.id] }));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      expect({ passed: result.data.passed, failed: result.data.failed, skipped: result.data.skipped }).toEqual({ passed: 1, failed: 1, skipped: 1 });
+      expect({ passed: result.data.done, failed: result.data.failed, skipped: result.data.skipped }).toEqual({ passed: 1, failed: 1, skipped: 1 });
       expect(result.data.items.find((i) => i.authorizationId === broken.authorizationId)?.message).toMatch(/no longer accepts/);
       const tested = await db.authorization.findMany({ where: { id: { in: [ok.authorizationId, broken.authorizationId] } }, select: { id: true, lastConnectivityOk: true } });
       expect(Object.fromEntries(tested.map((t) => [t.id, t.lastConnectivityOk]))).toEqual({ [ok.authorizationId]: true, [broken.authorizationId]: false });

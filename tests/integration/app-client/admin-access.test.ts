@@ -7,7 +7,15 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 
-const actions = await import("@/app/admin/app-client/actions");
+const actions = {
+  ...(await import("@/lib/actions/app-client/rotate-client-secret")),
+  ...(await import("@/lib/actions/app-client/set-manual-secret")),
+  ...(await import("@/lib/actions/app-client/set-app-status")),
+  ...(await import("@/lib/actions/app-client/set-billing")),
+  ...(await import("@/lib/actions/app-client/create-destination")),
+  ...(await import("@/lib/actions/app-client/delete-destination")),
+  ...(await import("@/lib/actions/app-client/rewrap-data-keys")),
+};
 const { GET: statusRoute } = await import("@/app/admin/app-client/status/route");
 const { invalidateClientCredentials } = await import("@/lib/app-client/client-credentials");
 const { db } = await import("@/lib/db/client");

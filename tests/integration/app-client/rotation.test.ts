@@ -10,7 +10,7 @@ import { rotateIfExpiring } from "@/lib/app-client/rotation/rotate-if-expiring";
 import { startSecretRotation } from "@/lib/app-client/rotation/start-secret-rotation";
 import { db } from "@/lib/db/client";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
-import { getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { getGrantlessToken } from "@/lib/app-client/get-grantless-token";
 import { fingerprint } from "@/lib/vault";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
@@ -61,7 +61,7 @@ describe("client-secret rotation", () => {
     const before = await getAccessToken(authorizationId);
     const admin = await db.user.create({ data: { email: "ops@latchkey.test", role: "ADMIN" } });
 
-    const rotation = await startSecretRotation({ actor: { type: "ADMIN", id: admin.id }, reason: "manual" });
+    const rotation = await startSecretRotation({ actor: { userId: admin.id }, reason: "manual" });
     expect(rotation).toMatchObject({ status: "REQUESTED", reason: "manual", requestedBy: admin.id });
     await sandbox.state.notificationsSettled();
     expect((await queueOf(sandbox)).messages).toHaveLength(1);
@@ -252,7 +252,7 @@ describe("client-secret rotation", () => {
 
   it("explains a refused rotation (no queue enrolled) and alerts", async () => {
     await sandboxControl(sandbox, "POST", "/apps", { applicationId: SANDBOX_APP.SPAPI_APPLICATION_ID, notificationQueueEnrolled: false });
-    const rotation = await startSecretRotation({ actor: { type: "SYSTEM" }, reason: "manual" });
+    const rotation = await startSecretRotation({ actor: "SYSTEM", reason: "manual" });
     expect(rotation.status).toBe("FAILED");
     expect(rotation.error).toMatch(/Notification Preferences/);
     expect(await db.auditLog.count({ where: { action: "app_client.rotation_failed" } })).toBe(1);

@@ -4,7 +4,7 @@ import type { Sandbox } from "@/sandbox/server";
 import { invalidateClientCredentials } from "@/lib/app-client/client-credentials";
 import { pollOnce, type PollResult, type SqsConsumerOptions } from "@/lib/app-client/notifications/sqs-consumer";
 import { db } from "@/lib/db/client";
-import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
+import { forgetAllMemoryTokens } from "@/lib/token-cache/token-cache";
 import { sandboxControl } from "../../support/sandbox-session";
 
 export interface QueueView {

@@ -7,7 +7,7 @@ import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
 import { POST as outcomesRoute } from "@/app/api/v1/outcomes/route";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
-import { forgetAllMemoryTokens } from "@/lib/tokens/cached-token";
+import { forgetAllMemoryTokens } from "@/lib/token-cache/token-cache";
 import { connectSeller } from "../../support/connect-seller";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { sandboxControl } from "../../support/sandbox-session";

@@ -1,7 +1,7 @@
 // The admin pages' pure parts: URL filters (lenient parse, shareable query), CSV cells, health wording.
 import { describe, expect, it } from "vitest";
 import { auditOutcome } from "@/lib/audit/audit-entry-copy";
-import { describeProblems } from "@/lib/admin/describe-health";
+import { describeProblems } from "@/lib/dashboard/describe-health";
 import { parseAuditFilters, parseAuditFiltersStrict } from "@/lib/audit/audit-filters";
 import { csvCell, csvRow } from "@/lib/audit/csv";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/tenants/list-filters";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findRestrictedOperation, RESTRICTED_OPERATIONS } from "@/lib/amazon/restricted-operations";
-import { restrictedResourcesInput } from "@/lib/tokens/create-restricted-data-token";
+import { restrictedResourcesInput } from "@/lib/amazon/tokens-api";
 
 describe("restricted operations", () => {
   it("are the catalog's, including Direct Fulfillment, createShippingLabels and cancelShipmentOld", () => {

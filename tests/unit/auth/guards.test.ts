@@ -5,6 +5,8 @@ import { createLogger, setLogger } from "@/lib/log/logger";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+const revalidatePath = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidatePath }));
 
 const { withAdmin, withTenant, withUser } = await import("@/lib/auth/route-guards");
 const { adminAction, tenantAction } = await import("@/lib/auth/action-guards");
@@ -25,6 +27,7 @@ beforeAll(() => setLogger(createLogger({ level: "silent" })));
 afterAll(() => setLogger(undefined));
 beforeEach(() => {
   session.user = null;
+  revalidatePath.mockClear();
 });
 
 describe("route guards", () => {
@@ -85,16 +88,16 @@ describe("action guards", () => {
 
   it("refuse before parsing: unauthenticated, then not_found for the wrong role", async () => {
     const action = adminAction(rename, async ({ name }) => name);
-    expect(await action({ name: "" })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    expect(await action(null, { name: "" })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     session.user = partner;
-    expect(await action({ name: "" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await action(null, { name: "" })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("parse the input for the right role and return typed data", async () => {
     session.user = admin;
     const action = adminAction(rename, async ({ name }, { user }) => ({ name, by: user.email }));
-    expect(await action({ name: "" })).toMatchObject({ ok: false, error: { code: "invalid_input", details: { issues: [{ path: "name" }] } } });
-    expect(await action({ name: "Acme" })).toEqual({ ok: true, data: { name: "Acme", by: "ops@latchkey.test" } });
+    expect(await action(null, { name: "" })).toMatchObject({ ok: false, error: { code: "invalid_input", details: { issues: [{ path: "name" }] } } });
+    expect(await action(null, { name: "Acme" })).toEqual({ ok: true, data: { name: "Acme", by: "ops@latchkey.test" } });
   });
 
   it("accept FormData and scope tenant actions to the session's tenant", async () => {
@@ -103,9 +106,27 @@ describe("action guards", () => {
     const form = new FormData();
     form.set("note", "hello");
     form.set("tenantId", "tenant-b");
-    expect(await action(form)).toEqual({ ok: true, data: { note: "hello", tenantId: "tenant-a" } });
+    expect(await action(null, form)).toEqual({ ok: true, data: { note: "hello", tenantId: "tenant-a" } });
 
     session.user = newcomer;
-    expect(await action(form)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await action(null, form)).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("refresh the pages the action names only once it succeeded, paths built from the parsed input", async () => {
+    const action = adminAction(rename, async ({ name }) => name, { revalidate: ({ name }) => [`/things/${name}`, { layout: "/admin" }] });
+    session.user = partner;
+    await action(null, { name: "Acme" });
+    session.user = admin;
+    await action(null, { name: "" });
+    expect(revalidatePath).not.toHaveBeenCalled();
+
+    await action(null, { name: "Acme" });
+    expect(revalidatePath.mock.calls).toEqual([["/things/Acme"], ["/admin", "layout"]]);
+  });
+
+  it("record the signed-in user and the request as the actor", async () => {
+    session.user = admin;
+    const action = adminAction(z.object({}), async (_input, { actor }) => actor);
+    expect(await action(null, new FormData())).toEqual({ ok: true, data: { userId: "u3", requestId: expect.any(String) } });
   });
 });

@@ -1,7 +1,7 @@
 // The whole transition table, walked from every status: what is allowed, what is already done, what is
 // refused, and what each transition records, announces, evicts and shows the partner.
 import { describe, expect, it } from "vitest";
-import { LATCHKEY_EVENTS } from "@/inngest/events";
+import { LATCHKEY_EVENTS } from "@/lib/workflows/events";
 import { isAuditAction } from "@/lib/audit/event-registry";
 import { AUTHORIZATION_STATUSES, decideTransition, partnerSeesTransition, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from "@/lib/authorizations/transition-table";
 import type { AuthorizationStatus } from "@/lib/generated/prisma/client";

@@ -3,7 +3,8 @@ import { withApiKey } from "@/lib/api-keys/with-api-key";
 import { idParams } from "@/lib/http/ids";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { createRestrictedDataToken, restrictedResourcesInput } from "@/lib/tokens/create-restricted-data-token";
+import { restrictedResourcesInput } from "@/lib/amazon/tokens-api";
+import { createRestrictedDataToken } from "@/lib/tokens/create-restricted-data-token";
 
 export const dynamic = "force-dynamic";
 

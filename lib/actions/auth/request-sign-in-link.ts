@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signOut } from "@/auth";
 import { rememberPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 
@@ -16,6 +15,7 @@ const signInInput = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** Emails a sign-in link to the address in the form, then shows the "check your email" page. */
 export async function requestSignInLinkAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
   const raw = { email: String(form.get("email") ?? ""), callbackUrl: String(form.get("callbackUrl") ?? "") || undefined };
   const parsed = signInInput.safeParse(raw);
@@ -25,8 +25,4 @@ export async function requestSignInLinkAction(_previous: SignInFormState, form: 
   if (!outcome.ok) return { email: raw.email, error: outcome.message };
   await rememberPendingSignIn(outcome.email);
   redirect(outcome.callbackUrl === "/" ? "/sign-in/check-email" : `/sign-in/check-email?${new URLSearchParams({ callbackUrl: outcome.callbackUrl })}`);
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
 }

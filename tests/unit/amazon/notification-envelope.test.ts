@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNotificationEnvelope } from "@/lib/app-client/notifications/envelope";
+import { parseNotificationEnvelope } from "@/lib/amazon/notification-envelope";
 import { parseEnv } from "@/lib/env";
 import { queueNameFor } from "@/sandbox/sqs/queues";
 

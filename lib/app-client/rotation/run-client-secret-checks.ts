@@ -1,7 +1,7 @@
 import "server-only";
-import { checkRotations } from "@/lib/app-client/rotation/check-rotations";
-import { rotateIfExpiring } from "@/lib/app-client/rotation/rotate-if-expiring";
 import { db } from "@/lib/db/client";
+import { checkRotations } from "./check-rotations";
+import { rotateIfExpiring } from "./rotate-if-expiring";
 
 /**
  * The client-secret checks of the app-client lifecycle: overdue rotations are flagged, and a secret close to

@@ -1,0 +1,44 @@
+// Everything Latchkey keeps in a process's memory, in one place. Each value lives on globalThis under its
+// name, so a development hot reload, or a second server bundle of the same module (instrumentation and the
+// routes), finds the one already made instead of opening a second connection or starting a second timer.
+//
+// With several instances, each of these exists once per instance: none is shared. What must hold across
+// instances (the refresh lease, rate-limit counters, the tokens themselves) is in the database; these only
+// save work, or are the process's own machinery.
+export const PROCESS_LOCAL = {
+  db: "the database connection (PGlite: the one process that may open its data directory)",
+  logger: "the logger, and the test override of it",
+  keyRing: "the vault's master-key ring read from the environment, and a test override",
+  devKeyWarned: "whether the development master-key warning was logged",
+  memoryTokens: "access tokens already read or fetched (at most 10,000, least recently used dropped first)",
+  inflightTokens: "one in-flight token load per cache key (single flight within the process)",
+  clientCredentials: "the app client's decrypted LWA credentials, until a secret change invalidates them",
+  tokenAuthorizations: "authorizations as the token API reads them (at most 10,000, for a few seconds each)",
+  inflightTokenAuthorizations: "one in-flight read per authorization",
+  authSecret: "the auth secret, resolved once (lib/auth/auth-secret.ts)",
+  apiKeys: "API keys already resolved (at most 10,000, least recently used dropped first), re-checked at most once a second (lib/api-keys)",
+  apiKeyLookups: "one in-flight database lookup per API key (lib/api-keys)",
+  apiKeyRateLimits: "each API key's token bucket: its requests-per-minute limit is counted per instance (lib/api-keys)",
+  apiKeyUse: "API keys used since their last-used time was written (lib/api-keys)",
+  tokenUsage: "authorizations used since their last-used time was written, flushed every 5 s (lib/tokens/usage.ts)",
+  transitionListeners: "who is called after each committed authorization transition (lib/authorizations/state-machine.ts)",
+  expectedFailureWindows: "expected upstream failures logged in the last minute, so repeats are summarized (lib/errors)",
+  workflowDefinitions: "where the in-process runner finds the workflow definitions (given by the entry point)",
+  workflowLocks: "the in-process runner's per-authorization queues (one function at a time per key)",
+  workflowSchedule: "the in-process cron timer",
+  backgroundWork: "whether the SQS consumer and the cron timer were started",
+} as const;
+
+export type ProcessLocalName = keyof typeof PROCESS_LOCAL;
+
+const store = globalThis as typeof globalThis & { __latchkeyProcessLocal?: Map<ProcessLocalName, unknown> };
+
+/**
+ * This process's value for `name`, made by `create` the first time. Each name is used by one module, which
+ * alone knows the value's type; hold a mutable box (`{ current?: T }`) for a value that is replaced later.
+ */
+export function processLocal<T>(name: ProcessLocalName, create: () => T): T {
+  const values = (store.__latchkeyProcessLocal ??= new Map());
+  if (!values.has(name)) values.set(name, create());
+  return values.get(name) as T;
+}

@@ -1,0 +1,227 @@
+import "server-only";
+// The access-token cache and its refresh-lease protocol, in one place: partner tokens and the app client's
+// grantless tokens alike. Three layers: this process's memory (with one in-flight load per key), the shared
+// encrypted row in AccessTokenCache, and LWA. At most one instance refreshes a key at a time: it holds the
+// row's lease (the database's clock decides, so skewed instances agree; a crashed holder's lease lapses),
+// the others wait for its result.
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { db } from "@/lib/db/client";
+import { readServerEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { processLocal } from "@/lib/runtime/process-local";
+
+export interface CachedToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+export interface TokenSource {
+  cacheKey: string;
+  authorizationId: string | null;
+  /** Seal/open the token for the shared cache (tenant key for partners, system key for grantless). */
+  seal(token: string): Promise<string>;
+  open(ciphertext: string): Promise<string>;
+  /** One fetch from LWA (with its own failure classification). */
+  fetch(): Promise<CachedToken>;
+  /** When set and in the future, LWA is not called (a broken authorization cannot cause a refresh storm). */
+  cooldownUntil?: Date | null;
+}
+
+interface MemoryEntry extends CachedToken {
+  expiresAtMs: number;
+}
+
+/** Tokens this process keeps in memory at most; the least recently used go first (the shared row keeps them). */
+const MEMORY_TOKENS = 10_000;
+
+// In-process layer: tokens by cache key, and one in-flight load per key (single flight within a process).
+const memory = processLocal("memoryTokens", () => new LRUCache<string, MemoryEntry>({ max: MEMORY_TOKENS }));
+const inflight = processLocal("inflightTokens", () => new Map<string, Promise<CachedToken>>());
+
+// The shared row and its lease.
+
+/** This process's identity in lease rows. */
+const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+/** Makes sure the shared cache row exists, so instances can compete for its lease. */
+async function ensureCacheRow(cacheKey: string, authorizationId: string | null): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "AccessTokenCache" ("id", "cacheKey", "authorizationId", "updatedAt")
+    VALUES (${randomUUID()}, ${cacheKey}, ${authorizationId}, now())
+    ON CONFLICT ("cacheKey") DO NOTHING`;
+}
+
+/**
+ * Takes the refresh lease on a cache row if nobody holds a live one. The database's clock decides,
+ * so instances with skewed clocks still agree. A crashed holder's lease simply expires.
+ */
+async function tryAcquireLease(cacheKey: string, leaseSeconds: number): Promise<boolean> {
+  const taken = await db.$executeRaw`
+    UPDATE "AccessTokenCache"
+    SET "leaseOwner" = ${INSTANCE_ID}, "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}), "updatedAt" = now()
+    WHERE "cacheKey" = ${cacheKey} AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < now())`;
+  return taken === 1;
+}
+
+async function releaseLease(cacheKey: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "AccessTokenCache" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+    WHERE "cacheKey" = ${cacheKey} AND "leaseOwner" = ${INSTANCE_ID}`;
+}
+
+/** Stores a refreshed token and releases the lease in one statement. */
+async function storeTokenAndRelease(cacheKey: string, tokenCiphertext: string, expiresAt: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "AccessTokenCache"
+    SET "tokenCiphertext" = ${tokenCiphertext}, "expiresAt" = ${expiresAt}, "refreshedAt" = now(),
+        "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+    WHERE "cacheKey" = ${cacheKey}`;
+}
+
+async function readCacheRow(cacheKey: string) {
+  return db.accessTokenCache.findUnique({ where: { cacheKey }, select: { tokenCiphertext: true, expiresAt: true, leaseExpiresAt: true } });
+}
+
+function timing() {
+  const env = readServerEnv();
+  return { marginMs: env.TOKEN_REFRESH_MARGIN_SECONDS * 1000, skewMs: env.TOKEN_CLOCK_SKEW_SECONDS * 1000, leaseSeconds: env.TOKEN_LEASE_SECONDS };
+}
+
+/** Fresh = not inside the refresh-ahead margin (with clock-skew grace). */
+function isFresh(expiresAtMs: number, now = Date.now()): boolean {
+  const { marginMs, skewMs } = timing();
+  return expiresAtMs - marginMs - skewMs > now;
+}
+
+/** Usable = not yet expired (with clock-skew grace): served when a refresh ahead of expiry fails. */
+function isUsable(expiresAtMs: number, now = Date.now()): boolean {
+  return expiresAtMs - timing().skewMs > now;
+}
+
+function peekMemoryToken(cacheKey: string): CachedToken | undefined {
+  const entry = memory.get(cacheKey);
+  return entry && isFresh(entry.expiresAtMs) ? entry : undefined;
+}
+
+/** Forgets a key in this process (revocation, reauthorization, kill switch). */
+export function forgetMemoryToken(cacheKey: string): void {
+  memory.delete(cacheKey);
+}
+
+export function forgetAllMemoryTokens(): void {
+  memory.clear();
+}
+
+function remember(cacheKey: string, token: CachedToken): CachedToken {
+  memory.set(cacheKey, { ...token, expiresAtMs: token.expiresAt.getTime() });
+  return token;
+}
+
+/**
+ * A token from memory, else from the shared encrypted cache, else from LWA, with exactly one LWA call
+ * per key at a time across every process: the caller holding the row's lease refreshes, the others wait
+ * and read its result.
+ */
+export function getCachedToken(source: TokenSource): Promise<CachedToken> {
+  const hit = peekMemoryToken(source.cacheKey);
+  if (hit) return Promise.resolve(hit);
+  const running = inflight.get(source.cacheKey);
+  if (running) return running;
+  const load = loadShared(source).finally(() => inflight.delete(source.cacheKey));
+  inflight.set(source.cacheKey, load);
+  return load;
+}
+
+async function readShared(source: TokenSource): Promise<{ token?: CachedToken; usable?: CachedToken; leaseHeld: boolean; missing?: boolean }> {
+  const row = await readCacheRow(source.cacheKey);
+  if (!row) return { leaseHeld: false, missing: true };
+  const leaseHeld = Boolean(row.leaseExpiresAt && row.leaseExpiresAt.getTime() > Date.now());
+  if (!row.tokenCiphertext || !row.expiresAt) return { leaseHeld };
+  const expiresAtMs = row.expiresAt.getTime();
+  if (!isUsable(expiresAtMs)) return { leaseHeld };
+  const token = { accessToken: await source.open(row.tokenCiphertext), expiresAt: row.expiresAt };
+  return isFresh(expiresAtMs) ? { token, usable: token, leaseHeld } : { usable: token, leaseHeld };
+}
+
+async function loadShared(source: TokenSource): Promise<CachedToken> {
+  await ensureCacheRow(source.cacheKey, source.authorizationId);
+  const { leaseSeconds } = timing();
+  const deadline = Date.now() + (leaseSeconds + 5) * 1000;
+  let waitMs = 25;
+  for (;;) {
+    const shared = await readShared(source);
+    // The row can vanish under us (a reauthorization clears the cache): put it back and compete again.
+    if (shared.missing) {
+      await ensureCacheRow(source.cacheKey, source.authorizationId);
+      continue;
+    }
+    if (shared.token) return remember(source.cacheKey, shared.token);
+    if (source.cooldownUntil && source.cooldownUntil.getTime() > Date.now()) {
+      if (shared.usable) return remember(source.cacheKey, shared.usable);
+      throw new AppError("amazon_unavailable", "Token refresh is cooling down after repeated failures; retry shortly.", {
+        details: { retryAfterSeconds: Math.ceil((source.cooldownUntil.getTime() - Date.now()) / 1000) },
+      });
+    }
+    if (!shared.leaseHeld && (await tryAcquireLease(source.cacheKey, leaseSeconds))) {
+      return refreshUnderLease(source);
+    }
+    // Someone else is refreshing: wait for their result (or for their lease to lapse if they died).
+    if (Date.now() > deadline) {
+      if (shared.usable) return remember(source.cacheKey, shared.usable);
+      throw new AppError("amazon_unavailable", "Timed out waiting for another instance to refresh the token.");
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs + Math.random() * waitMs));
+    waitMs = Math.min(waitMs * 2, 250);
+  }
+}
+
+async function refreshUnderLease(source: TokenSource): Promise<CachedToken> {
+  try {
+    // Another instance may have stored a token between our read and our lease.
+    const shared = await readShared(source);
+    if (shared.token) {
+      await releaseLease(source.cacheKey);
+      return remember(source.cacheKey, shared.token);
+    }
+    let token: CachedToken;
+    try {
+      token = await source.fetch();
+    } catch (error) {
+      // A refresh ahead of expiry failed but the old token still works: keep serving it.
+      if (shared.usable && error instanceof AppError && error.code === "amazon_unavailable") {
+        await releaseLease(source.cacheKey);
+        return remember(source.cacheKey, shared.usable);
+      }
+      throw error;
+    }
+    await storeTokenAndRelease(source.cacheKey, await source.seal(token.accessToken), token.expiresAt);
+    return remember(source.cacheKey, token);
+  } catch (error) {
+    await releaseLease(source.cacheKey).catch(() => {});
+    throw error;
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * A caller reports that Amazon rejected `rejected` (401, or 403 Unauthorized). If it is still the token
+ * being served, drop it from memory and from the shared cache so the next request refreshes (and so learns
+ * whether the grant was revoked). A token already replaced is ignored: many workers reporting the same
+ * rejected token cause one refresh, not a storm.
+ */
+export async function invalidateIfCurrent(source: Pick<TokenSource, "cacheKey" | "open">, rejected: string): Promise<boolean> {
+  const inMemory = memory.get(source.cacheKey);
+  if (inMemory && sameToken(inMemory.accessToken, rejected)) memory.delete(source.cacheKey);
+  const row = await db.accessTokenCache.findUnique({ where: { cacheKey: source.cacheKey }, select: { tokenCiphertext: true } });
+  if (!row?.tokenCiphertext || !sameToken(await source.open(row.tokenCiphertext), rejected)) return false;
+  const cleared = await db.$executeRaw`
+    UPDATE "AccessTokenCache" SET "tokenCiphertext" = NULL, "expiresAt" = NULL, "updatedAt" = now()
+    WHERE "cacheKey" = ${source.cacheKey} AND "tokenCiphertext" = ${row.tokenCiphertext}`;
+  return cleared === 1;
+}
