@@ -132,6 +132,56 @@ describe("persistence", () => {
     }
   });
 
+  it("stores the app's client secrets only as hashes, and still accepts them after a restart", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
+    const stateFile = path.join(dir, "state.json");
+    try {
+      const first = await startSandbox({ stateFile });
+      const rotated = await control<{ newClientSecret: string }>(first, "POST", "/client-secret/rotate", {});
+      await first.close();
+      const saved = readFileSync(stateFile, "utf8");
+      expect(saved).not.toContain(DEFAULT_APP.clientSecret);
+      expect(saved).not.toContain(rotated.body.newClientSecret);
+
+      const second = await startSandbox({ stateFile });
+      try {
+        const grantless = { grant_type: "client_credentials", scope: "sellingpartnerapi::notifications", client_id: DEFAULT_APP.clientId };
+        expect((await lwa(second, { ...grantless, client_secret: rotated.body.newClientSecret })).status).toBe(200);
+        expect((await lwa(second, { ...grantless, client_secret: DEFAULT_APP.clientSecret })).status).toBe(200);
+        expect((await lwa(second, { ...grantless, client_secret: "amzn1.oa2-cs.v1.not-the-secret" })).status).toBe(401);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads a state file written before secrets were hashed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
+    const stateFile = path.join(dir, "state.json");
+    try {
+      const first = await startSandbox({ stateFile });
+      const { refreshToken } = await partnerAccessToken(first, SELLER_NA);
+      await first.close();
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { apps: { clientSecrets: Record<string, unknown>[] }[] };
+      for (const app of saved.apps) {
+        app.clientSecrets = app.clientSecrets.map((secret) => ({ value: DEFAULT_APP.clientSecret, createdAt: secret.createdAt, expiresAt: secret.expiresAt }));
+      }
+      writeFileSync(stateFile, JSON.stringify(saved));
+
+      const second = await startSandbox({ stateFile });
+      try {
+        expect((await lwa(second, { grant_type: "refresh_token", refresh_token: refreshToken, ...defaultClient })).status).toBe(200);
+        expect(readdirSync(dir).some((name) => name.startsWith("state.json.invalid-"))).toBe(false);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("sets an unreadable state file aside and starts from the seed", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
     const stateFile = path.join(dir, "state.json");
