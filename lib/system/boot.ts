@@ -1,6 +1,7 @@
 import "server-only";
 import { describeDatabase } from "@/lib/db/adapter";
 import { ConfigError, readServerEnv } from "@/lib/env";
+import { missingEmailProviderWarning } from "@/lib/email/mode";
 import { logger } from "@/lib/log/logger";
 import { getKeyRing } from "@/lib/vault";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
@@ -33,6 +34,8 @@ export function bootCheck(): void {
     },
     "Latchkey starting",
   );
+  const emailWarning = missingEmailProviderWarning();
+  if (emailWarning) logger.warn(emailWarning);
 }
 
 /**

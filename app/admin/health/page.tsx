@@ -3,9 +3,11 @@ import Link from "next/link";
 import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { CheckCell, StandingBadge } from "@/components/admin/monitoring/standing-badge";
 import { PreflightPanel } from "@/components/admin/preflight-panel";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
+import { missingEmailProviderWarning } from "@/lib/email/mode";
 import { getAuthzHealth } from "@/lib/health/get-authz-health";
 import { formatDateTime } from "@/lib/utils/format";
 
@@ -23,6 +25,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   const showAll = show === "all";
   const report = await getAuthzHealth({ include: showAll ? "all" : "problems", limit: 200 });
   const preflightFor = preflight ? (await getAuthzHealth({ authorizationId: preflight.slice(0, 64), include: "all" })).authorizations[0] : undefined;
+  const emailWarning = missingEmailProviderWarning();
   return (
     <div className="space-y-6">
       <MonitoringNav current="/admin/health" />
@@ -33,6 +36,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
           Amazon; a probe reads the same at <code className="font-mono text-sm">/api/health/authz</code>.
         </p>
       </div>
+      {emailWarning && (
+        <Alert variant="destructive" data-testid="email-provider-warning">
+          <AlertTitle>No email provider</AlertTitle>
+          <AlertDescription>{emailWarning}</AlertDescription>
+        </Alert>
+      )}
       {preflightFor && (
         <div className="space-y-2">
           <p className="text-sm text-muted-foreground">
