@@ -1,3 +1,9 @@
+import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { limitSignInPost } from "@/lib/auth/limit-sign-in-post";
 
-export const { GET, POST } = handlers;
+export const { GET } = handlers;
+
+export async function POST(request: NextRequest): Promise<Response> {
+  return (await limitSignInPost(request)) ?? handlers.POST(request);
+}
