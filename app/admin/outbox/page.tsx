@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/email/list-outbox";
-import { devOutboxEnabled, emailMode } from "@/lib/email/mode";
+import { emailMode } from "@/lib/email/mode";
 import { OutboxList } from "../../dev/outbox/outbox-list";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export default async function AdminOutboxPage() {
     <div className="mx-auto max-w-3xl">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
-        <Badge variant={mode === "resend" ? "success" : "warning"}>{mode === "resend" ? "sending through Resend" : devOutboxEnabled() ? "development outbox" : "no email provider"}</Badge>
+        <Badge variant={mode === "resend" ? "success" : "warning"}>{mode === "resend" ? "sending through Resend" : "development outbox"}</Badge>
       </div>
       <p className="mt-2 text-muted-foreground">
         Every email Latchkey sent or tried to send, the latest {OUTBOX_PAGE_SIZE} first. Sign-in links are removed from every email
