@@ -11,12 +11,23 @@ import { consumeSignInAttempt, SIGN_IN_RATE_LIMITED_MESSAGE } from "./sign-in-ra
 
 const SIGN_IN_PATH = `/api/auth/signin/${EMAIL_PROVIDER_ID}`;
 const emailField = z.string().trim().min(1).max(320);
+const jsonBody = z.object({ email: z.unknown() });
+
+/** The address in the body, read the way Auth.js reads it (a form, or JSON). */
+async function emailInBody(request: Request): Promise<unknown> {
+  const copy = request.clone();
+  try {
+    if (request.headers.get("content-type")?.includes("application/json")) return jsonBody.safeParse(await copy.json()).data?.email;
+    return (await copy.formData()).get("email");
+  } catch {
+    return undefined;
+  }
+}
 
 /** A 429 answer when `request` asks for a sign-in link over the limit; null to let Auth.js handle it. */
 export async function limitSignInPost(request: Request): Promise<Response | null> {
   if (new URL(request.url).pathname !== SIGN_IN_PATH) return null;
-  const form = await request.clone().formData().catch(() => null);
-  const email = emailField.safeParse(form?.get("email"));
+  const email = emailField.safeParse(await emailInBody(request));
   // Auth.js refuses a request without an address itself; nothing is sent, so nothing is counted.
   if (!email.success) return null;
   const attempt = await consumeSignInAttempt({ email: normalizeEmail(email.data), ip: clientIp(request.headers) });

@@ -93,6 +93,8 @@ describe("sign-in link rate limits", () => {
       expect(body.error.code).toBe("rate_limited");
     }
     expect(answers).toEqual([SIGN_IN_RATE_LIMITED_MESSAGE, SIGN_IN_RATE_LIMITED_MESSAGE]);
+    const asJson = new Request("http://localhost:3000/api/auth/signin/email", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "known@shop.test", csrfToken: "x" }) });
+    expect((await limitSignInPost(asJson))?.status).toBe(429);
     expect(await limitSignInPost(new Request("http://localhost:3000/api/auth/signout", { method: "POST" }))).toBeNull();
   });
 });
