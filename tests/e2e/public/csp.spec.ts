@@ -86,3 +86,11 @@ test("a page refuses to be framed by another site", async ({ page }) => {
   expect(response?.headers()["x-frame-options"]).toBe("DENY");
   expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
+
+test("markup injected into a page cannot run script, and the browser reports it", async ({ page }) => {
+  const violations = watchViolations(page);
+  await visit(page, "/sign-in");
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<img alt="" src="data:," onerror="document.documentElement.dataset.injected = 'ran'">`));
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.injected)).toBeUndefined();
+});
