@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // The end-to-end suite builds into its own folder so it never overwrites a developer's build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Server actions take small forms only; anything bigger is refused before it is parsed (issue 12).
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // The dev server logs request URLs; these carry sign-in tokens and OAuth codes, so keep them out.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//, /\/api\/oauth\//] } },
   // Native/WASM packages stay out of the bundle (TOOLCHAIN.md: bundling breaks their file lookups).
@@ -23,6 +25,8 @@ const nextConfig: NextConfig = {
     "pg",
     "pino",
   ],
+  // The Content-Security-Policy (per request, with a nonce) and HSTS (only when APP_URL is https, known at
+  // run time) are set by proxy.ts; these are the same for every answer.
   async headers() {
     // The OAuth callback and the pages right after it must not leak codes or states to anything they load
     // (AMAZON.md); a later rule for the same header key wins over the global one.

@@ -1,13 +1,24 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { readServerEnv } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 
 /**
- * Tells server pages which path was requested (`x-pathname`), so a signed-out visitor is sent back to
- * exactly that page after signing in. Untrusted input: the sign-in callback sanitizer checks it again.
+ * Runs before every page: tells server pages which path was requested (`x-pathname`), so a signed-out
+ * visitor is sent back to exactly that page after signing in (untrusted input: the sign-in callback
+ * sanitizer checks it again), and sets the page's Content-Security-Policy with a fresh nonce (Next reads
+ * it from the request's header and puts it on its scripts) and, when APP_URL is https, HSTS.
  */
 export function proxy(request: NextRequest) {
+  const env = readServerEnv();
+  const https = new URL(env.APP_URL).protocol === "https:";
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: env.NODE_ENV === "development", https });
   const headers = new Headers(request.headers);
   headers.set("x-pathname", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {

@@ -138,6 +138,9 @@ const schema = z.object({
     z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
   ),
   AUTH_DEV_SECRET_FILE: z.preprocess(emptyAsUndefined, z.string().default(".data/auth-secret")),
+  /** Sign-in links one address, and one client IP, may ask for per quarter hour (lib/auth/sign-in-rate-limit.ts). */
+  SIGN_IN_LINKS_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
+  SIGN_IN_LINKS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
 });
 
 export type RawEnv = z.infer<typeof schema>;

@@ -20,8 +20,9 @@ export const EMAIL_PROVIDER_ID = "email";
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 
-// Sign-in failures a visitor causes (an old link, a used link) are warnings, not server errors.
-const EXPECTED_AUTH_ERRORS = new Set(["Verification", "AccessDenied", "CredentialsSignin"]);
+// Sign-in failures a visitor causes (an old or used link, a missing CSRF token, an unknown /api/auth path,
+// a bad callback URL or check cookie) are one warn line, not server errors with stacks: anyone can cause them.
+const EXPECTED_AUTH_ERRORS = new Set(["Verification", "AccessDenied", "CredentialsSignin", "MissingCSRF", "UnknownAction", "InvalidCallbackUrl", "InvalidCheck"]);
 
 function hasStoredRole(user: unknown): user is LatchkeyAdapterUser {
   return typeof user === "object" && user !== null && "role" in user && (user.role === "ADMIN" || user.role === "PARTNER");
@@ -45,8 +46,9 @@ export function buildAuthConfig(): NextAuthConfig {
       },
     ],
     callbacks: {
+      // Always onto APP_URL (a sign-in asked for on another host name for this server still ends there).
       redirect({ url, baseUrl }) {
-        return `${baseUrl}${sanitizeCallbackUrl(url, { origin: baseUrl })}`;
+        return `${new URL(readServerEnv().APP_URL).origin}${sanitizeCallbackUrl(url, { origin: baseUrl })}`;
       },
       async session({ session, user }) {
         const role = await syncUserRole({ id: user.id, email: user.email, storedRole: hasStoredRole(user) ? user.role : undefined });

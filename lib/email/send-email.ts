@@ -1,7 +1,9 @@
 import "server-only";
 // The one way the app sends email (STYLE rule 10). Every send is recorded in EmailOutbox; with
 // RESEND_API_KEY set it goes out through Resend, otherwise the row itself is the delivery (the dev outbox,
-// readable at /dev/outbox). A dedupeKey makes a send idempotent: the second call returns the first row.
+// readable at /dev/outbox). In production the outbox is not a delivery for sign-in links: their rows never
+// hold the live link, which only a mail drop directory (EMAIL_OUTBOX_DIR) receives, or nobody.
+// A dedupeKey makes a send idempotent: the second call returns the first row.
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { db } from "@/lib/db/client";
@@ -9,13 +11,14 @@ import { readServerEnv } from "@/lib/env";
 import { Prisma, type EmailOutbox } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { redactString, registerSecret } from "@/lib/log/redact";
-import { emailMode } from "./mode";
+import { devOutboxEnabled, emailMode } from "./mode";
 import { removeLinks } from "./remove-links";
 import { renderEmail } from "./render-email";
 import { writeOutboxFile } from "./write-outbox-file";
 
 const RESEND_TIMEOUT_MS = 15_000;
 const MAX_ERROR_LENGTH = 500;
+const NO_PROVIDER = "No email provider is configured (RESEND_API_KEY) and no EMAIL_OUTBOX_DIR: a sign-in link is never kept in the outbox in production.";
 
 type Body = { react: ReactElement; html?: never; text?: string } | { html: string; react?: never; text?: string };
 
@@ -27,9 +30,9 @@ export type SendEmailInput = Body & {
   /** Makes the send idempotent: a second send with the same key is a no-op returning the first row. */
   dedupeKey?: string;
   /**
-   * Links that must not be stored when the mail goes out through Resend (a magic link): the stored html
-   * and text get "[link removed]" instead. `true` removes every http(s) link. In outbox mode the row is the
-   * delivery, so the links stay.
+   * Links that must not be stored (a magic link): the stored html and text get "[link removed]" instead.
+   * `true` removes every http(s) link. Only in the dev outbox (outbox mode outside production) is the row
+   * the delivery, so there the links stay.
    */
   sensitive?: true | readonly string[];
 };
@@ -81,8 +84,10 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   const mode = emailMode();
   const to = input.to.trim();
   const { html, text } = await renderBody(input);
-  const strip = mode === "resend" && input.sensitive ? input.sensitive : undefined;
+  const strip = input.sensitive && !devOutboxEnabled() ? input.sensitive : undefined;
   const stored = strip ? { html: removeLinks(html, strip), text: removeLinks(text, strip) } : { html, text };
+  // Production outbox mode with nowhere to put the live link: the email cannot reach its reader.
+  const undeliverable = mode === "outbox" && strip !== undefined && !env.EMAIL_OUTBOX_DIR;
   const now = new Date();
 
   let row: EmailOutbox;
@@ -96,7 +101,7 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
         html: stored.html,
         text: stored.text,
         provider: mode,
-        ...(mode === "outbox" ? { status: "SENT", sentAt: now } : { status: "QUEUED" }),
+        ...(undeliverable ? { status: "FAILED", error: NO_PROVIDER } : mode === "outbox" ? { status: "SENT", sentAt: now } : { status: "QUEUED" }),
       },
     });
   } catch (error) {
@@ -108,9 +113,14 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
     throw error;
   }
 
+  if (undeliverable) {
+    logger.warn({ emailId: row.id, template: row.template, provider: "outbox" }, "email not delivered: no email provider is configured");
+    return { ...row, deduplicated: false };
+  }
   if (mode === "outbox") {
-    if (env.EMAIL_OUTBOX_DIR) await writeOutboxFile(env.EMAIL_OUTBOX_DIR, row);
-    logger.info({ emailId: row.id, template: row.template, provider: "outbox" }, "email recorded in the dev outbox");
+    // The mail drop gets the email as sent, links included: it is the delivery, not the record.
+    if (env.EMAIL_OUTBOX_DIR) await writeOutboxFile(env.EMAIL_OUTBOX_DIR, { ...row, html, text });
+    logger.info({ emailId: row.id, template: row.template, provider: "outbox" }, "email recorded in the outbox");
     return { ...row, deduplicated: false };
   }
 

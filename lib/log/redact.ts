@@ -24,8 +24,9 @@ interface PatternRule {
 
 // Order matters: "Bearer Atza|..." must be handled by the bearer rule before the token rule sees it.
 const PATTERN_RULES: PatternRule[] = [
-  // Authorization header values (also catches the token after it, whatever its shape).
-  { pattern: new RegExp(String.raw`\b(bearer)\s+${TOKEN}+`, "gi"), replace: `$1 ${REDACTED}` },
+  // Authorization header values (also catches the token after it, whatever its shape), except a placeholder
+  // that ends in "..." or "…" ("Bearer lk_..."), so messages telling a caller what to send stay readable.
+  { pattern: new RegExp(String.raw`\b(bearer)\s+(?!${TOKEN}*?(?:\.\.\.|…))${TOKEN}+`, "gi"), replace: `$1 ${REDACTED}` },
   // "refresh_token": "..." inside a string holding JSON (also with escaped quotes).
   {
     pattern: new RegExp(String.raw`(\\?"${SECRET_NAME}\\?"\s*:\s*\\?")[^"\\]+`, "gi"),

@@ -1,6 +1,7 @@
 import "server-only";
 import { describeDatabase } from "@/lib/db/adapter";
 import { ConfigError, readServerEnv } from "@/lib/env";
+import { missingEmailProviderWarning } from "@/lib/email/mode";
 import { logger } from "@/lib/log/logger";
 import { processLocal } from "@/lib/runtime/process-local";
 import { getKeyRing } from "@/lib/vault";
@@ -34,6 +35,8 @@ export function bootCheck(): void {
     },
     "Latchkey starting",
   );
+  const emailWarning = missingEmailProviderWarning();
+  if (emailWarning) logger.warn(emailWarning);
 }
 
 /**

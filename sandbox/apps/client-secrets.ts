@@ -1,7 +1,8 @@
 import { DAY_MS } from "../clock";
-import { newClientSecret, safeEqual } from "../ids";
+import { hashSecret, newClientSecret, safeEqual } from "../ids";
 import type { App, ClientSecret } from "../state/types";
 import { CLIENT_SECRET_LIFETIME_MS } from "./app-input";
+import { storedSecret } from "./stored-secret";
 
 /** After a rotation the previous secret stays valid this long (AMAZON.md: 7 days). */
 export const PREVIOUS_SECRET_GRACE_MS = 7 * DAY_MS;
@@ -12,7 +13,8 @@ export function isSecretValid(secret: ClientSecret, now: number): boolean {
 
 /** True when `value` is one of the app's secrets and has not expired. */
 export function clientSecretMatches(app: App, value: string, now: number): boolean {
-  return app.clientSecrets.some((secret) => safeEqual(secret.value, value) && isSecretValid(secret, now));
+  const hash = hashSecret(value);
+  return app.clientSecrets.some((secret) => safeEqual(secret.hash, hash) && isSecretValid(secret, now));
 }
 
 export function currentSecret(app: App): ClientSecret | undefined {
@@ -24,7 +26,8 @@ export function previousSecret(app: App): ClientSecret | undefined {
 }
 
 export interface Rotation {
-  newSecret: ClientSecret;
+  /** The new secret's value, known only at this moment (the app keeps its hash). */
+  newSecret: { value: string; expiresAt: number };
   oldSecretExpiresAt: number;
 }
 
@@ -33,7 +36,7 @@ export function rotateClientSecret(app: App, now: number): Rotation {
   const old = currentSecret(app);
   const oldSecretExpiresAt = old ? Math.min(old.expiresAt, now + PREVIOUS_SECRET_GRACE_MS) : now;
   if (old) old.expiresAt = oldSecretExpiresAt;
-  const newSecret: ClientSecret = { value: newClientSecret(), createdAt: now, expiresAt: now + CLIENT_SECRET_LIFETIME_MS };
-  app.clientSecrets.push(newSecret);
+  const newSecret = { value: newClientSecret(), expiresAt: now + CLIENT_SECRET_LIFETIME_MS };
+  app.clientSecrets.push(storedSecret(newSecret.value, now, newSecret.expiresAt));
   return { newSecret, oldSecretExpiresAt };
 }

@@ -12,15 +12,15 @@ export const appsAndAccountsRoutes: ControlRoute[] = [
     handle: (ctx, _req, res) => sendJson(res, 200, { apps: ctx.store.data.apps.map((app) => appView(app, ctx.store.clock.now())) }),
   },
   {
-    /** Registers or updates an app; the answer shows its secrets in full (the caller is its developer). */
+    /** Registers or updates an app; the answer shows the secrets this call set in full (the caller is its developer). */
     method: "POST",
     path: "/_sandbox/apps",
     handle: async (ctx, req, res) => {
       const input = await readControlInput(req, appInputSchema);
       try {
-        const { app, created } = upsertApp(ctx.store.data.apps, input, ctx.store.clock.now());
+        const { app, created, secretValues } = upsertApp(ctx.store.data.apps, input, ctx.store.clock.now());
         ctx.store.changed();
-        sendJson(res, created ? 201 : 200, { app: appView(app, ctx.store.clock.now(), true), created });
+        sendJson(res, created ? 201 : 200, { app: appView(app, ctx.store.clock.now(), secretValues), created });
       } catch (error) {
         if (!(error instanceof AppInputError)) throw error;
         sendControlError(res, 400, "invalid_input", error.message);

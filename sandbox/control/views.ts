@@ -1,23 +1,20 @@
 import { toIso } from "../clock";
 import type { SandboxContext } from "../context";
+import { hashSecret } from "../ids";
 import type { App, ClientSecret } from "../state/types";
 
-/** Shows enough of a secret to tell secrets apart, never the whole value. */
-export function maskSecret(value: string): string {
-  return value.length <= 8 ? "****" : `${value.slice(0, 16)}…${value.slice(-4)}`;
-}
-
-function secretView(secret: ClientSecret, now: number, reveal: boolean) {
+function secretView(secret: ClientSecret, now: number, revealed: ReadonlyMap<string, string>) {
   return {
-    value: reveal ? secret.value : maskSecret(secret.value),
+    value: revealed.get(secret.hash) ?? secret.preview,
     createdAt: toIso(secret.createdAt),
     expiresAt: toIso(secret.expiresAt),
     valid: now < secret.expiresAt,
   };
 }
 
-/** An app as the control API shows it; secrets are masked unless the caller registered them. */
-export function appView(app: App, now: number, reveal = false) {
+/** An app as the control API shows it; secrets are masked except `secretValues`, the ones the caller just registered. */
+export function appView(app: App, now: number, secretValues: readonly string[] = []) {
+  const revealed = new Map(secretValues.map((value) => [hashSecret(value), value]));
   return {
     applicationId: app.applicationId,
     clientId: app.clientId,
@@ -27,7 +24,7 @@ export function appView(app: App, now: number, reveal = false) {
     published: app.published,
     notificationQueueEnrolled: app.notificationQueueEnrolled,
     subscriptionId: app.subscriptionId,
-    clientSecrets: app.clientSecrets.map((secret) => secretView(secret, now, reveal)),
+    clientSecrets: app.clientSecrets.map((secret) => secretView(secret, now, revealed)),
   };
 }
 

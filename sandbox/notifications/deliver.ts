@@ -1,5 +1,6 @@
 import type { SandboxStore } from "../state/store";
 import type { DeliveryRecord, NotificationEnvelope } from "../state/types";
+import { keptNotification } from "./envelopes";
 
 export interface DeliveryResult {
   ok: boolean;
@@ -66,7 +67,7 @@ export class NotificationDeliverer {
   /** Records the notification and starts delivery; the returned promise settles when every target answered. */
   publish(envelope: NotificationEnvelope): Promise<void> {
     const data = this.store.data;
-    data.notifications.push(envelope);
+    data.notifications.push(keptNotification(envelope));
     if (data.notifications.length > MAX_KEPT) data.notifications.splice(0, data.notifications.length - MAX_KEPT);
     this.store.changed();
     const app = this.store.findApp(envelope.notificationMetadata.applicationId);

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { maskSecret } from "../apps/stored-secret";
 import { toIso } from "../clock";
 import { newUuid } from "../ids";
 import type { App, NotificationEnvelope } from "../state/types";
@@ -45,4 +47,17 @@ export function secretExpiryNotification(app: App, expiresAt: number, now: numbe
     },
     now,
   );
+}
+
+const newSecretPayloadSchema = z.looseObject({ newClientSecret: z.string() });
+
+/**
+ * The copy of a notification the sandbox keeps (state file, `GET /_sandbox/notifications`): a new client
+ * secret's value is masked there; only its recipients (the queue, the sink) get it whole, as from Amazon.
+ */
+export function keptNotification(envelope: NotificationEnvelope): NotificationEnvelope {
+  const newSecret = newSecretPayloadSchema.safeParse(envelope.payload.applicationOAuthClientNewSecret);
+  if (!newSecret.success) return envelope;
+  const masked = { ...newSecret.data, newClientSecret: maskSecret(newSecret.data.newClientSecret) };
+  return { ...envelope, payload: { ...envelope.payload, applicationOAuthClientNewSecret: masked } };
 }

@@ -1,15 +1,24 @@
 import { z } from "zod";
+import { storedSecret } from "../apps/stored-secret";
 
 export const regionSchema = z.enum(["NA", "EU", "FE"]);
 export const accountTypeSchema = z.enum(["seller", "vendor"]);
 export type AccountType = z.infer<typeof accountTypeSchema>;
 
-export const clientSecretSchema = z.object({
-  value: z.string(),
+const storedClientSecretSchema = z.object({
+  /** SHA-256 of the secret: the state file never holds a usable client secret. */
+  hash: z.string(),
+  /** The masked value shown by the control API. */
+  preview: z.string(),
   createdAt: z.number(),
   expiresAt: z.number(),
 });
-export type ClientSecret = z.infer<typeof clientSecretSchema>;
+/** State files written before secrets were hashed held the value itself: it is read as its hash. */
+const plaintextClientSecretSchema = z
+  .object({ value: z.string(), createdAt: z.number(), expiresAt: z.number() })
+  .transform((secret) => storedSecret(secret.value, secret.createdAt, secret.expiresAt));
+export const clientSecretSchema = z.union([storedClientSecretSchema, plaintextClientSecretSchema]);
+export type ClientSecret = z.output<typeof storedClientSecretSchema>;
 
 export const appSchema = z.object({
   applicationId: z.string(),

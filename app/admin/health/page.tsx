@@ -3,9 +3,11 @@ import Link from "next/link";
 import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { CheckCell, StandingBadge } from "@/components/admin/monitoring/standing-badge";
 import { PreflightPanel } from "@/components/admin/preflight-panel";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
+import { missingEmailProviderWarning } from "@/lib/email/mode";
 import { getAuthzHealth } from "@/lib/health/get-authz-health";
 import { idSchema } from "@/lib/http/ids";
 import { formatDateTime } from "@/lib/utils/format";
@@ -26,6 +28,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   // A preflight id that cannot be an id (control characters, too long) shows nothing, as an unknown one does.
   const preflightId = idSchema.safeParse(preflight);
   const preflightFor = preflightId.success ? (await getAuthzHealth({ authorizationId: preflightId.data, include: "all" })).authorizations[0] : undefined;
+  const emailWarning = missingEmailProviderWarning();
   return (
     <div className="space-y-6">
       <MonitoringNav current="/admin/health" />
@@ -36,6 +39,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
           Amazon; a probe reads the same at <code className="font-mono text-sm">/api/health/authz</code>.
         </p>
       </div>
+      {emailWarning && (
+        <Alert variant="destructive" data-testid="email-provider-warning">
+          <AlertTitle>No email provider</AlertTitle>
+          <AlertDescription>{emailWarning}</AlertDescription>
+        </Alert>
+      )}
       {preflightFor && (
         <div className="space-y-2">
           <p className="text-sm text-muted-foreground">

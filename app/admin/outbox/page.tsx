@@ -19,8 +19,8 @@ export default async function AdminOutboxPage() {
         <Badge variant={mode === "resend" ? "success" : "warning"}>{mode === "resend" ? "sending through Resend" : "development outbox"}</Badge>
       </div>
       <p className="mt-2 text-muted-foreground">
-        Every email Latchkey sent or tried to send, the latest {OUTBOX_PAGE_SIZE} first. Sign-in links are removed from emails sent
-        through Resend.
+        Every email Latchkey sent or tried to send, the latest {OUTBOX_PAGE_SIZE} first. Sign-in links are removed from every email
+        here except in the development outbox.
       </p>
       <div className="mt-6">
         <OutboxList emails={emails} basePath="/admin/outbox" />

@@ -3,6 +3,7 @@
 import { Auth, skipCSRFCheck, type AuthConfig } from "@auth/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildAuthConfig } from "@/lib/auth/auth-config";
+import { authRequestOnAppOrigin } from "@/lib/auth/auth-request";
 import { db } from "@/lib/db/client";
 import { resetServerEnvForTests } from "@/lib/env";
 import { createLogger, setLogger } from "@/lib/log/logger";
@@ -21,6 +22,24 @@ function useEnv(values: Record<string, string | undefined>): void {
 async function auth(path: string, init: RequestInit & { origin?: string } = {}): Promise<Response> {
   const config: AuthConfig = { ...buildAuthConfig(), basePath: "/api/auth", skipCSRFCheck };
   return Auth(new Request(`${init.origin ?? APP}${path}`, init), config);
+}
+
+/** As the app's route serves Auth.js (app/api/auth/[...nextauth]/route.ts), with or without the CSRF check. */
+async function viaRoute(path: string, init: RequestInit & { origin?: string; csrf?: boolean } = {}): Promise<Response> {
+  const config: AuthConfig = { ...buildAuthConfig(), basePath: "/api/auth", ...(init.csrf ? {} : { skipCSRFCheck }) };
+  return Auth(authRequestOnAppOrigin(new Request(`${init.origin ?? APP}${path}`, init)), config);
+}
+
+/** The log lines (parsed) written while `run` runs. */
+async function logsOf(run: () => Promise<void>): Promise<{ level: string; msg: string; stack?: string }[]> {
+  const lines: string[] = [];
+  setLogger(createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } }));
+  try {
+    await run();
+  } finally {
+    setLogger(createLogger({ level: "silent" }));
+  }
+  return lines.map((line) => JSON.parse(line) as { level: string; msg: string; stack?: string });
 }
 
 async function askForLink(email: string, callbackUrl = "/portal", origin?: string): Promise<Response> {
@@ -138,6 +157,46 @@ describe("signing in with a magic link", () => {
     await askForLink("seller@shop.test", "/portal", "http://evil.example");
     const link = await newestLink();
     expect(new URL(link).origin).toBe(APP);
+  });
+
+  it("builds the link, its callbackUrl and the landing page on APP_URL when the sign-in starts on another host name", async () => {
+    await askForLink("seller@shop.test", "/portal?tab=health", "http://127.0.0.1:3000");
+    const link = new URL(await newestLink());
+    expect(link.origin).toBe(APP);
+    expect(link.searchParams.get("callbackUrl")).toBe(`${APP}/portal?tab=health`);
+    const followed = await viaRoute(`${link.pathname}${link.search}`);
+    expect(followed.headers.get("location")).toBe(`${APP}/portal?tab=health`);
+    const elsewhere = await viaRoute("/api/auth/signin?callbackUrl=%2Fportal", { origin: "http://127.0.0.1:3000" });
+    expect(elsewhere.headers.get("location")).toBe(`/sign-in?${new URLSearchParams({ callbackUrl: `${APP}/portal` })}`);
+  });
+
+  it("answers a visitor's malformed callback with the sign-in error page and one warn line, not a 500", async () => {
+    let answer: Response | undefined;
+    const logs = await logsOf(async () => {
+      answer = await viaRoute("/api/auth/callback/email?token=x&email=x&callbackUrl=0");
+    });
+    expect(answer?.status).toBe(302);
+    expect(answer?.headers.get("location")).toBe(`${APP}/sign-in/error?error=Verification`);
+    expect(logs.filter((line) => ["error", "fatal"].includes(line.level))).toEqual([]);
+    expect(logs.filter((line) => line.level === "warn")).toHaveLength(1);
+
+    const withBadCookie = await viaRoute("/api/auth/session", { headers: { cookie: "authjs.callback-url=0" } });
+    expect(withBadCookie.status).toBe(200);
+  });
+
+  it("logs a missing CSRF token and an unknown /api/auth path as one warn line each, answering 4xx or the sign-in page", async () => {
+    const answers: Response[] = [];
+    const logs = await logsOf(async () => {
+      answers.push(await viaRoute("/api/auth/signin/email", { method: "POST", csrf: true, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=seller%40shop.test" }));
+      answers.push(await viaRoute("/api/auth/no-such-action"));
+    });
+    expect(answers[0]?.status).toBe(302);
+    expect(answers[0]?.headers.get("location")).toMatch(new RegExp(`^${APP}/sign-in\\?error=MissingCSRF`));
+    expect(answers[1]?.status).toBe(400);
+    expect(logs.filter((line) => ["error", "fatal"].includes(line.level))).toEqual([]);
+    expect(logs.filter((line) => line.level === "warn").map((line) => line.msg)).toEqual(["sign-in refused: MissingCSRF", "sign-in refused: UnknownAction"]);
+    expect(logs.some((line) => line.stack !== undefined)).toBe(false);
+    expect(await db.emailOutbox.count()).toBe(0);
   });
 
   it("ends the session on sign-out", async () => {

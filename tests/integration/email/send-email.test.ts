@@ -1,10 +1,13 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createElement } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import MagicLinkEmail from "@/emails/magic-link";
 import { sendMagicLink } from "@/lib/auth/send-magic-link";
 import { db } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send-email";
-import { emailMode } from "@/lib/email/mode";
+import { emailMode, missingEmailProviderWarning } from "@/lib/email/mode";
 import { listOutbox } from "@/lib/email/list-outbox";
 import { resetServerEnvForTests } from "@/lib/env";
 import { createLogger, setLogger } from "@/lib/log/logger";
@@ -81,6 +84,49 @@ describe("sendEmail in the dev outbox (no RESEND_API_KEY)", () => {
     const list = await listOutbox({ limit: 2 });
     expect(list.map((e) => e.subject)).toEqual(["Mail 3", "Mail 2"]);
     expect(list[0]).not.toHaveProperty("html");
+  });
+});
+
+describe("sendEmail in production without an email provider", () => {
+  beforeEach(() => useEnv({ NODE_ENV: "production", VAULT_MASTER_KEYS: `t:${Buffer.alloc(32, 3).toString("base64")}`, RESEND_API_KEY: undefined, EMAIL_OUTBOX_DIR: undefined }));
+  afterEach(() => useEnv({ NODE_ENV: "test", VAULT_MASTER_KEYS: undefined, EMAIL_OUTBOX_DIR: undefined }));
+
+  it("never keeps a usable sign-in link in the outbox, and tells the user the email could not be sent", async () => {
+    await expect(sendMagicLink({ email: "seller@shop.test", url: link("production-token-1") })).rejects.toMatchObject({ code: "internal" });
+    const row = await db.emailOutbox.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "FAILED", provider: "outbox", template: "magic-link", error: expect.stringMatching(/No email provider is configured/) });
+    expect(row.html).not.toContain("production-token-1");
+    expect(row.text).not.toContain("production-token-1");
+    expect(row.text).toContain("[link removed]");
+  });
+
+  it("puts the link only into the mail drop directory when one is configured", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "latchkey-mail-drop-"));
+    try {
+      useEnv({ EMAIL_OUTBOX_DIR: dir });
+      await sendMagicLink({ email: "seller@shop.test", url: link("production-token-2") });
+      const row = await db.emailOutbox.findFirstOrThrow();
+      expect(row.status).toBe("SENT");
+      expect(`${row.html}${row.text}`).not.toContain("production-token-2");
+      const [file] = readdirSync(dir);
+      expect(readFileSync(path.join(dir, file ?? ""), "utf8")).toContain("production-token-2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("still records ordinary emails for admins to read", async () => {
+    const sent = await sendEmail({ to: "ops@latchkey.test", subject: "Digest", template: "admin-digest", html: '<p><a href="http://localhost:3000/admin">Open</a></p>' });
+    expect(sent).toMatchObject({ status: "SENT", provider: "outbox" });
+    expect(sent.html).toContain("http://localhost:3000/admin");
+  });
+
+  it("warns that no email provider is configured, only in production", () => {
+    expect(missingEmailProviderWarning()).toMatch(/No email provider is configured \(set RESEND_API_KEY\).*nobody can sign in by email/);
+    useEnv({ RESEND_API_KEY: RESEND_KEY });
+    expect(missingEmailProviderWarning()).toBeNull();
+    useEnv({ RESEND_API_KEY: undefined, NODE_ENV: "development" });
+    expect(missingEmailProviderWarning()).toBeNull();
   });
 });
 

@@ -108,6 +108,26 @@ describe("pages and logs", () => {
   });
 });
 
+/** Runs `run` with a state file path in a fresh temporary folder, removed afterwards. */
+async function withStateFile(run: (stateFile: string, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
+  try {
+    await run(path.join(dir, "state.json"), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a sandbox on `stateFile`, runs `run` against it and closes it (saving the state). */
+async function withSandbox<T>(stateFile: string, run: (own: Sandbox) => Promise<T>): Promise<T> {
+  const own = await startSandbox({ stateFile });
+  try {
+    return await run(own);
+  } finally {
+    await own.close();
+  }
+}
+
 describe("persistence", () => {
   it("keeps apps, authorizations and the clock across restarts, storing tokens only as hashes", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sandbox-state-"));
@@ -130,6 +150,38 @@ describe("persistence", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("stores the app's client secrets only as hashes, and still accepts them after a restart", async () => {
+    await withStateFile(async (stateFile) => {
+      const rotated = await withSandbox(stateFile, (first) => control<{ newClientSecret: string }>(first, "POST", "/client-secret/rotate", {}));
+      const saved = readFileSync(stateFile, "utf8");
+      expect(saved).not.toContain(DEFAULT_APP.clientSecret);
+      expect(saved).not.toContain(rotated.body.newClientSecret);
+
+      await withSandbox(stateFile, async (second) => {
+        const grantless = { grant_type: "client_credentials", scope: "sellingpartnerapi::notifications", client_id: DEFAULT_APP.clientId };
+        expect((await lwa(second, { ...grantless, client_secret: rotated.body.newClientSecret })).status).toBe(200);
+        expect((await lwa(second, { ...grantless, client_secret: DEFAULT_APP.clientSecret })).status).toBe(200);
+        expect((await lwa(second, { ...grantless, client_secret: "amzn1.oa2-cs.v1.not-the-secret" })).status).toBe(401);
+      });
+    });
+  });
+
+  it("reads a state file written before secrets were hashed", async () => {
+    await withStateFile(async (stateFile, dir) => {
+      const { refreshToken } = await withSandbox(stateFile, (first) => partnerAccessToken(first, SELLER_NA));
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { apps: { clientSecrets: Record<string, unknown>[] }[] };
+      for (const app of saved.apps) {
+        app.clientSecrets = app.clientSecrets.map((secret) => ({ value: DEFAULT_APP.clientSecret, createdAt: secret.createdAt, expiresAt: secret.expiresAt }));
+      }
+      writeFileSync(stateFile, JSON.stringify(saved));
+
+      await withSandbox(stateFile, async (second) => {
+        expect((await lwa(second, { grant_type: "refresh_token", refresh_token: refreshToken, ...defaultClient })).status).toBe(200);
+        expect(readdirSync(dir).some((name) => name.startsWith("state.json.invalid-"))).toBe(false);
+      });
+    });
   });
 
   it("sets an unreadable state file aside and starts from the seed", async () => {

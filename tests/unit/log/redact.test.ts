@@ -35,6 +35,14 @@ describe("redactString: token patterns", () => {
     expect(redactString(`stored ${ENVELOPE}`)).toBe("stored lk1.tenantkey1.[REDACTED]");
   });
 
+  it("keeps messages that name the header with a placeholder readable", () => {
+    const apiKeyHint = "Send an API key as `Authorization: Bearer lk_...`.";
+    expect(redactString(apiKeyHint)).toBe(apiKeyHint);
+    expect(redactString("Use `Authorization: Bearer lk_live_…` from the admin page.")).toBe("Use `Authorization: Bearer lk_live_…` from the admin page.");
+    expect(redactString("Send the configured token as `Authorization: Bearer <token>`.")).toBe("Send the configured token as `Authorization: Bearer <token>`.");
+    expect(redactString(`Authorization: Bearer ${API_KEY}`)).toBe("Authorization: Bearer [REDACTED]");
+  });
+
   it("keeps short API key prefixes (shown in the UI) and ordinary text", () => {
     expect(redactString("key prefix lk_live_ab12cd")).toBe("key prefix lk_live_ab12cd");
     expect(redactString("bulk_operation_identifier_that_is_long")).toBe("bulk_operation_identifier_that_is_long");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clientSecretMatches, PREVIOUS_SECRET_GRACE_MS, rotateClientSecret } from "../../../sandbox/apps/client-secrets";
+import { storedSecret } from "../../../sandbox/apps/stored-secret";
 import { FaultRegistry } from "../../../sandbox/control/faults";
+import { hashSecret } from "../../../sandbox/ids";
 import { generatePurchaseOrders } from "../../../sandbox/spapi/purchase-order-data";
 import { SEED_ACCOUNTS } from "../../../sandbox/state/seed";
 import type { Account, App } from "../../../sandbox/state/types";
@@ -12,7 +14,7 @@ function app(): App {
     applicationId: "a",
     clientId: "c",
     appName: "A",
-    clientSecrets: [{ value: "old", createdAt: 0, expiresAt: 180 * DAY }],
+    clientSecrets: [storedSecret("old", 0, 180 * DAY)],
     redirectUris: ["https://x.example/cb"],
     published: false,
     notificationQueueEnrolled: true,
@@ -44,7 +46,7 @@ describe("client secrets", () => {
     const second = rotateClientSecret(subject, 6 * DAY);
     expect(second.oldSecretExpiresAt).toBe(13 * DAY);
     expect(subject.clientSecrets[0]?.expiresAt).toBe(7 * DAY);
-    expect(subject.clientSecrets[1]?.value).toBe(first.newSecret.value);
+    expect(subject.clientSecrets[1]?.hash).toBe(hashSecret(first.newSecret.value));
   });
 });
 

@@ -3,6 +3,7 @@ import { AppInputError, parseAppInput, upsertApp } from "../../../sandbox/apps/a
 import { readSandboxEnv } from "../../../sandbox/config/env";
 import { faultInputSchema } from "../../../sandbox/control/faults";
 import { escapeHtml, html } from "../../../sandbox/http/html";
+import { hashSecret } from "../../../sandbox/ids";
 import { matchPath } from "../../../sandbox/http/route";
 import { checkRestrictedDataTokenRequest } from "../../../sandbox/spapi/restricted-data-token";
 import { findRestrictedOperation, resourceCovers } from "../../../sandbox/spapi/restricted-resources";
@@ -101,11 +102,11 @@ describe("control API inputs", () => {
     const apps: App[] = [];
     const { app, created } = upsertApp(apps, parseAppInput({ applicationId: "a", clientId: "c", clientSecret: "s", redirectUris: ["https://x.example/cb"] }), 0);
     expect(created).toBe(true);
-    expect(app.clientSecrets).toEqual([{ value: "s", createdAt: 0, expiresAt: 180 * 24 * 3600 * 1000 }]);
+    expect(app.clientSecrets).toEqual([{ hash: hashSecret("s"), preview: "****", createdAt: 0, expiresAt: 180 * 24 * 3600 * 1000 }]);
     expect(app.published).toBe(false);
     const updated = upsertApp(apps, parseAppInput({ applicationId: "a", published: true, loginUri: "https://x.example/login" }), 5);
     expect(updated.created).toBe(false);
-    expect(apps[0]).toMatchObject({ published: true, loginUri: "https://x.example/login", clientSecrets: [{ value: "s" }] });
+    expect(apps[0]).toMatchObject({ published: true, loginUri: "https://x.example/login", clientSecrets: [{ hash: hashSecret("s") }] });
     expect(() => upsertApp(apps, parseAppInput({ applicationId: "b", clientId: "c", redirectUris: ["https://x.example/cb"] }), 0)).toThrow(AppInputError);
     expect(() => parseAppInput({ applicationId: "a", redirectUris: ["not a url"] })).toThrow(AppInputError);
   });

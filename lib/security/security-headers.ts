@@ -1,0 +1,36 @@
+// The headers every page answer carries, built per request in proxy.ts (the nonce is new each time):
+// - Content-Security-Policy: scripts only from this origin and with this request's nonce ('strict-dynamic'
+//   lets Next's own nonced bundles load the chunks they need); Next puts the nonce on its scripts itself.
+//   Styles allow inline ones: the charts (recharts), Radix and the emails shown in the outboxes set style
+//   attributes and <style> elements, and CSS cannot run code. No plugins, no <base> elsewhere, never framed.
+// - Strict-Transport-Security when APP_URL is https (a browser then never speaks plain http to this host).
+export interface PageSecurityOptions {
+  nonce: string;
+  /** React in development needs eval for its error overlays and stacks (never in production). */
+  development: boolean;
+  /** APP_URL is https: also upgrade any http subresource. */
+  https: boolean;
+}
+
+/** A fresh, unguessable nonce for one request. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+export function contentSecurityPolicy({ nonce, development, https }: PageSecurityOptions): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

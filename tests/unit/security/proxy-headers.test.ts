@@ -1,0 +1,44 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetServerEnvForTests } from "@/lib/env";
+import { proxy } from "@/proxy";
+
+function useEnv(values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetServerEnvForTests();
+}
+
+afterEach(() => useEnv({ APP_URL: undefined, NODE_ENV: "test" }));
+
+describe("the page security headers (proxy.ts)", () => {
+  it("sends a nonce-based CSP that forbids framing, with a new nonce per request", () => {
+    useEnv({ APP_URL: "http://localhost:3000" });
+    const first = proxy(new NextRequest("http://localhost:3000/connect")).headers.get("content-security-policy") ?? "";
+    const second = proxy(new NextRequest("http://localhost:3000/connect")).headers.get("content-security-policy") ?? "";
+    expect(first).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(first).toContain("frame-ancestors 'none'");
+    expect(first).toContain("object-src 'none'");
+    expect(first).not.toContain("unsafe-eval");
+    expect(first).not.toBe(second);
+  });
+
+  it("adds HSTS and upgrade-insecure-requests only when APP_URL is https", () => {
+    useEnv({ APP_URL: "http://localhost:3000" });
+    const plain = proxy(new NextRequest("http://localhost:3000/"));
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    expect(plain.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+
+    useEnv({ APP_URL: "https://latchkey.example.com" });
+    const secure = proxy(new NextRequest("https://latchkey.example.com/"));
+    expect(secure.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(secure.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("allows eval for React's dev tooling under next dev only", () => {
+    useEnv({ APP_URL: "http://localhost:3000", NODE_ENV: "development" });
+    expect(proxy(new NextRequest("http://localhost:3000/")).headers.get("content-security-policy")).toContain("'unsafe-eval'");
+  });
+});
