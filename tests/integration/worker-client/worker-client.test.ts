@@ -3,7 +3,7 @@ import type { Sandbox } from "@/sandbox/server";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
-import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@/lib/worker-client";
+import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@latchkey/client";
 import { connectSeller } from "../../support/connect-seller";
 import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
 import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";

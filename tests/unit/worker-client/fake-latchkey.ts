@@ -1,5 +1,5 @@
 // A scripted fake of Latchkey and SP-API behind one injected `fetch`, plus a fake clock and sleep.
-import { createLatchkeyClient, type LatchkeyClientOptions } from "@/lib/worker-client";
+import { createLatchkeyClient, type LatchkeyClientOptions } from "@latchkey/client";
 
 export const LATCHKEY = "https://latchkey.test";
 export const SPAPI = { NA: "https://spapi.test/na", EU: "https://spapi.test/eu", FE: "https://spapi.test/fe" };
