@@ -106,6 +106,15 @@ describe("worker client against Latchkey's route handlers and the sandbox over H
     expect(latchkey.counts.get("outcomes")).toBe(1);
   });
 
+  it("gets a grantless token for an unlimited key, cached per scope", async () => {
+    const before = latchkey.counts.get("grantless-tokens") ?? 0;
+    const token = await client.grantlessToken("sellingpartnerapi::notifications");
+    expect(token).toMatchObject({ accessToken: expect.stringMatching(/^Atza\|/), scope: "sellingpartnerapi::notifications" });
+    expect(token.expiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect((await client.grantlessToken("sellingpartnerapi::notifications")).accessToken).toBe(token.accessToken);
+    expect(latchkey.counts.get("grantless-tokens")).toBe(before + 1);
+  });
+
   it("turns Latchkey's error bodies into LatchkeyError with the stable code", async () => {
     const error = await client.accessToken("no-such-authorization").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LatchkeyError);
