@@ -20,11 +20,12 @@ const serverOnlyStub = `export async function resolve(specifier, context, next) 
 register(`data:text/javascript,${encodeURIComponent(serverOnlyStub)}`);
 
 const tempDir = mkdtempSync(path.join(os.tmpdir(), "latchkey-python-fixture-"));
+const pgliteDir = path.join(tempDir, "pglite");
 // As in the integration tests: embedded database, in-process workflows, the test environment.
 for (const name of ["DATABASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"]) delete process.env[name];
 Object.assign(process.env, {
   NODE_ENV: "test",
-  PGLITE_DATA_DIR: path.join(tempDir, "pglite"),
+  PGLITE_DATA_DIR: pgliteDir,
   VAULT_DEV_KEY_FILE: path.join(tempDir, "master-key"),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
@@ -41,7 +42,7 @@ const { signNotificationBody } = await import("../lib/app-client/notifications/i
 
 const sandbox = await startSandboxForApp();
 await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-await migrateDatabase({ DATABASE_URL: undefined, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR });
+await migrateDatabase({ DATABASE_URL: undefined, PGLITE_DATA_DIR: pgliteDir });
 await bootstrapAppClient(SANDBOX_APP);
 const admin = await db.user.create({ data: { email: "python-client-admin@example.test", role: "ADMIN" } });
 const seller = await connectSeller(sandbox, { label: "Python" });
@@ -70,15 +71,17 @@ process.stdin.on("end", () => void stop());
 process.stdin.on("close", () => void stop());
 process.stdin.resume();
 
-writeFileSync(`${outFile}.partial`, JSON.stringify({
-    latchkeyUrl: latchkey.url,
-    apiKey,
-    limitedApiKey,
-    authorizationId: seller.authorizationId,
-    sellingPartnerId: seller.sellingPartnerId,
-    sandboxUrl: sandbox.url,
-    spapiEndpoints: { NA: `${sandbox.url}/spapi/na`, EU: `${sandbox.url}/spapi/eu`, FE: `${sandbox.url}/spapi/fe` },
-    signedWebhook: { payload: webhookBody, header: signNotificationBody(webhookSecret, webhookBody, signedAt), secret: webhookSecret },
-}));
+const stack = {
+  latchkeyUrl: latchkey.url,
+  apiKey,
+  limitedApiKey,
+  authorizationId: seller.authorizationId,
+  sellingPartnerId: seller.sellingPartnerId,
+  sandboxUrl: sandbox.url,
+  spapiEndpoints: { NA: `${sandbox.url}/spapi/na`, EU: `${sandbox.url}/spapi/eu`, FE: `${sandbox.url}/spapi/fe` },
+  // A body signed by Latchkey's own signing code, for the client's verifier.
+  signedWebhook: { payload: webhookBody, header: signNotificationBody(webhookSecret, webhookBody, signedAt), secret: webhookSecret },
+};
+writeFileSync(`${outFile}.partial`, JSON.stringify(stack));
 renameSync(`${outFile}.partial`, outFile);
 console.log(`python client fixture: Latchkey at ${latchkey.url}, sandbox at ${sandbox.url}`);
