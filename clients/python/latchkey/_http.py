@@ -4,6 +4,7 @@ Any HTTP answer, 2xx or not, is an HttpResponse; no answer at all (refused, rese
 import http.client
 import urllib.error
 import urllib.request
+from email.message import Message
 from typing import Callable, Dict, Mapping, NamedTuple, Optional
 
 
@@ -28,7 +29,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-def _headers(message: "Mapping[str, str]") -> Dict[str, str]:
+def _headers(message: Message) -> Dict[str, str]:
     return {name.lower(): value for name, value in message.items()}
 
 

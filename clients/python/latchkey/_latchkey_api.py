@@ -3,7 +3,7 @@ and Latchkey's error envelope turned into LatchkeyError with its stable code."""
 
 import json
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, cast
 
 from ._http import HttpResponse, Transport
 from ._paths import ERROR_ENVELOPE, LATCHKEY_ENDPOINTS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, endpoint_path
@@ -39,8 +39,8 @@ def _retry_after(response: HttpResponse) -> Optional[float]:
 
 
 def _error_from(response: HttpResponse, body: Any, what: str) -> LatchkeyError:
-    envelope = body.get(ERROR_ENVELOPE) if isinstance(body, dict) else None
-    error: Dict[str, Any] = envelope if isinstance(envelope, dict) else {}
+    envelope: Any = cast(Dict[str, Any], body).get(ERROR_ENVELOPE) if isinstance(body, dict) else None
+    error = cast(Dict[str, Any], envelope) if isinstance(envelope, dict) else {}
     code = error.get("code") if isinstance(error.get("code"), str) else "unexpected_response"
     message = error.get("message") if isinstance(error.get("message"), str) else f"Latchkey answered HTTP {response.status}"
     request_id = error.get("requestId") if isinstance(error.get("requestId"), str) else response.headers.get(REQUEST_ID_HEADER)
@@ -74,7 +74,7 @@ class LatchkeyApi:
             raise _error_from(response, parsed, what)
         if not isinstance(parsed, dict):
             raise LatchkeyError("unexpected_response", response.status, f"Latchkey answered {what} without a JSON object")
-        return parsed
+        return cast(Dict[str, Any], parsed)
 
     @staticmethod
     def _field(answer: Dict[str, Any], field: str, name: str) -> str:

@@ -6,7 +6,7 @@ import random as _random
 import re
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Generator, List, Mapping, Optional, Sequence, Tuple
 
 from ._http import Transport, urllib_transport
 from ._latchkey_api import IssuedRdt, LatchkeyApi
@@ -14,8 +14,8 @@ from ._token_cache import TokenCache
 from .errors import LatchkeyError
 from .outcomes import OutcomeReporter
 from .retry import DEFAULT_RETRY_POLICY, RetryPolicy
-from .spapi import DEFAULT_SPAPI_ENDPOINTS, CallContext, Credentials, QueryValue, spapi_fetch
-from .types import AccessToken, GrantlessToken, RestrictedDataToken, RestrictedResource, SpApiResponse
+from .spapi import DEFAULT_SPAPI_ENDPOINTS, CallContext, Credentials, QueryValue, SpApiRequest, spapi_fetch
+from .types import AccessToken, CallOutcome, GrantlessToken, RestrictedDataToken, RestrictedResource, SpApiResponse
 
 DEFAULT_USER_AGENT = "LatchkeyPythonClient/0.1"
 
@@ -26,6 +26,10 @@ def build_user_agent(app_agent: Optional[str] = None) -> str:
     if not re.search(r"\(Language=", agent, re.IGNORECASE):
         agent = f"{agent} (Language=Python; Platform={platform.system() or 'Unknown'})"
     return agent[:500]
+
+
+def _no_reporting(outcome: CallOutcome) -> None:
+    pass
 
 
 def _outcome_worth_resending(error: BaseException) -> bool:
@@ -80,7 +84,7 @@ class LatchkeyClient:
             now=now,
             sleep=sleep,
             random=random,
-            record=self._reporter.record if self._reporter else (lambda outcome: None),
+            record=self._reporter.record if self._reporter else _no_reporting,
         )
 
     def access_token(self, authorization_id: str) -> AccessToken:
@@ -96,7 +100,7 @@ class LatchkeyClient:
         return self._grantless.get(scope)
 
     @contextmanager
-    def with_rdt(self, authorization_id: str, restricted_resources: Sequence[RestrictedResource], target_application: Optional[str] = None) -> Iterator[RestrictedDataToken]:
+    def with_rdt(self, authorization_id: str, restricted_resources: Sequence[RestrictedResource], target_application: Optional[str] = None) -> Generator[RestrictedDataToken, None, None]:
         """A Restricted Data Token for ``restricted_resources``, usable inside the ``with`` block only; never cached."""
         issued = self._api.restricted_data_token(authorization_id, list(restricted_resources), target_application)
         rdt = RestrictedDataToken(issued.restricted_data_token, issued.expires_at, issued.region)
@@ -112,7 +116,10 @@ class LatchkeyClient:
                 token = self._tokens.get(authorization_id)
                 return token.access_token, token.region
 
-            return Credentials(current, lambda rejected: self._tokens.reject(authorization_id, rejected))
+            def renew(rejected: str) -> None:
+                self._tokens.reject(authorization_id, rejected)
+
+            return Credentials(current, renew)
         # An RDT made for this call only: it lives in this closure until the call returns.
         held: List[IssuedRdt] = []
         resources = list(rdt)
@@ -122,7 +129,10 @@ class LatchkeyClient:
                 held.append(self._api.restricted_data_token(authorization_id, resources))
             return held[0].restricted_data_token, held[0].region
 
-        return Credentials(current_rdt, lambda rejected: held.clear())
+        def renew_rdt(rejected: str) -> None:
+            held.clear()
+
+        return Credentials(current_rdt, renew_rdt)
 
     def spapi_fetch(
         self,
@@ -137,13 +147,13 @@ class LatchkeyClient:
         idempotent: Optional[bool] = None,
         headers: Optional[Mapping[str, str]] = None,
     ) -> SpApiResponse:
-        """Calls SP-API at the authorization's regional endpoint under the retry policy.
+        """Calls SP-API at the authorization's regional endpoint under the retry policy (see SpApiRequest).
 
-        ``operation`` names the call in metrics and errors; ``rdt`` makes the call with a fresh RDT covering
-        those resources instead of the access token; ``idempotent`` (default: not for POST and PATCH) says
-        whether a 5xx or a lost answer may be replayed. Raises SpApiCallError or LatchkeyError.
+        ``rdt`` makes the call with a fresh RDT covering those resources instead of the access token.
+        Raises SpApiCallError or LatchkeyError.
         """
-        return spapi_fetch(authorization_id, method, path, operation, self._credentials(authorization_id, rdt), self._context, query=query, body=body, idempotent=idempotent, headers=headers)
+        request = SpApiRequest(method, path, operation, query, body, idempotent, headers)
+        return spapi_fetch(authorization_id, request, self._credentials(authorization_id, rdt), self._context)
 
     def flush(self) -> None:
         """Posts buffered outcomes now; never raises."""

@@ -9,7 +9,7 @@ Every attempt's outcome goes to the reporter."""
 
 import json
 from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Mapping, NamedTuple, NoReturn, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, NoReturn, Optional, Sequence, Tuple, Union
 from urllib.parse import urlencode
 
 from ._http import HttpResponse, Transport
@@ -50,7 +50,7 @@ class CallContext(NamedTuple):
 
 def spapi_url(base: str, path: str, query: Optional[Mapping[str, QueryValue]] = None) -> str:
     url = base.rstrip("/") + (path if path.startswith("/") else "/" + path)
-    pairs = []
+    pairs: List[Tuple[str, str]] = []
     for key, value in (query or {}).items():
         if value is None:
             continue
@@ -89,23 +89,30 @@ def _parse_body(body: bytes) -> Any:
         return text
 
 
-def spapi_fetch(
-    authorization_id: str,
-    method: str,
-    path: str,
-    operation: str,
-    credentials: Credentials,
-    ctx: CallContext,
-    query: Optional[Mapping[str, QueryValue]] = None,
-    body: Any = None,
-    idempotent: Optional[bool] = None,
-    headers: Optional[Mapping[str, str]] = None,
-) -> SpApiResponse:
-    method = method.upper()
-    replayable = idempotent if idempotent is not None else method not in ("POST", "PATCH")
+class SpApiRequest(NamedTuple):
+    method: str
+    #: The SP-API path, e.g. ``/sellers/v1/marketplaceParticipations``.
+    path: str
+    #: The operation's name (e.g. ``getOrders``), used in outcome metrics and error messages.
+    operation: str
+    #: Lists are sent comma-separated, as SP-API expects (``MarketplaceIds=A,B``); None values are left out.
+    query: Optional[Mapping[str, QueryValue]] = None
+    #: Sent as JSON.
+    body: Any = None
+    #: Whether a 5xx or a lost answer may be replayed. Default: not for POST and PATCH (they could create
+    #: something twice). Throttling (429) is always retried: Amazon did nothing.
+    idempotent: Optional[bool] = None
+    #: Extra request headers (never ``x-amz-access-token``, which the client sets).
+    headers: Optional[Mapping[str, str]] = None
+
+
+def spapi_fetch(authorization_id: str, request: SpApiRequest, credentials: Credentials, ctx: CallContext) -> SpApiResponse:
+    method = request.method.upper()
+    operation = request.operation
+    replayable = request.idempotent if request.idempotent is not None else method not in ("POST", "PATCH")
     renewed = False
     throttled = transient = attempts = 0
-    data = None if body is None else json.dumps(body).encode("utf-8")
+    data = None if request.body is None else json.dumps(request.body).encode("utf-8")
 
     def fail(kind: SpApiFailureKind, status: int, response: Optional[HttpResponse], message: str) -> NoReturn:
         code, _ = _amazon_error(response.body) if response is not None else (None, None)
@@ -117,12 +124,12 @@ def spapi_fetch(
         attempts += 1
         started = ctx.now()
         response: Optional[HttpResponse] = None
-        request_headers = dict(headers or {})
+        request_headers = dict(request.headers or {})
         request_headers.update({"x-amz-access-token": token, "user-agent": ctx.user_agent, "accept": "application/json"})
         if data is not None:
             request_headers["content-type"] = "application/json"
         try:
-            response = ctx.transport(method, spapi_url(ctx.endpoints[region], path, query), request_headers, data, ctx.timeout)
+            response = ctx.transport(method, spapi_url(ctx.endpoints[region], request.path, request.query), request_headers, data, ctx.timeout)
         except OSError:
             response = None
         status = response.status if response is not None else 0
