@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from fake_server import Answer, Fake, amazon_error
@@ -112,3 +114,15 @@ def test_every_attempt_is_reported_as_an_outcome_and_reporting_never_raises(fake
     fake.outcomes_answer = lambda seen: Answer(202, {"accepted": 1})
     client.close()
     assert len(fake.outcomes()) == 4  # the failed batch (1) was sent again with the rest
+
+
+def test_outcomes_are_posted_in_the_background_once_a_batch_is_full(fake: Fake) -> None:
+    client = fake.client(outcome_batch_size=2)
+    fake.spapi(Answer(200, {}), Answer(200, {}))
+    call(client)
+    call(client)
+    deadline = time.monotonic() + 5
+    while not fake.outcomes() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [o["status"] for o in fake.outcomes()] == [200, 200]
+    client.close()
