@@ -1,6 +1,7 @@
 // `npm test`: every suite, then one summary line. Unit and integration tests run on embedded PGlite;
 // with TEST_DATABASE_URL or DATABASE_URL set (CI sets the machine's PostgreSQL) the integration suite runs
 // there too.
+// The Python client's pytest suite (clients/python) runs when a Python ≥ 3.9 with pytest is installed.
 // Playwright's end-to-end suite runs last against a real dev server and the sandbox.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -25,9 +26,13 @@ interface VitestReport {
   testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
 }
 
+/** The runners colour their messages with ANSI escapes. */
+function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, "");
+}
+
 function firstLine(message: string | undefined): string {
-  // The runners colour their messages with ANSI escapes.
-  return (message ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
+  return stripAnsi(message ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
 }
 
 function vitestFailures(report: VitestReport | undefined): string[] {
@@ -135,6 +140,52 @@ function runPlaywright(): Outcome {
   };
 }
 
+/** The first interpreter that is Python ≥ 3.9 and has pytest: `$PYTHON`, `python3` on PATH, Debian's. */
+function findPythonWithPytest(): string | undefined {
+  const candidates = [process.env.PYTHON, "python3", "/usr/bin/python3", "python"].filter((c): c is string => Boolean(c));
+  const probe = "import sys, pytest; sys.exit(0 if sys.version_info >= (3, 9) else 1)";
+  return candidates.find((python) => spawnSync(python, ["-c", probe], { stdio: "ignore" }).status === 0);
+}
+
+/** Counts from pytest's last summary line (`== 2 failed, 20 passed, 1 skipped in 3.1s ==`) and its `FAILED`/`ERROR` lines. */
+function parsePytestOutput(output: string): { passed: number; failed: number; skipped: number; failures: string[] } {
+  const plain = stripAnsi(output);
+  const summary = plain.split("\n").reverse().find((line) => /^=*\s*\d*\s*\b(passed|failed|errors?|skipped|xfailed|xpassed|no tests ran)\b.* in [\d.]+s/.test(line.trim())) ?? "";
+  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1] ?? 0);
+  const failures = plain
+    .split("\n")
+    .filter((line) => /^(FAILED|ERROR) /.test(line))
+    .map((line) => line.replace(/^(FAILED|ERROR) /, "").slice(0, 200));
+  return { passed: count("passed"), failed: count("failed") + count("errors?"), skipped: count("skipped") + count("xfailed"), failures };
+}
+
+async function runPython(): Promise<Outcome | undefined> {
+  const python = findPythonWithPytest();
+  if (!python) {
+    console.log("\n===== python =====\nskipped: no Python ≥ 3.9 with pytest found (set PYTHON, or apt-get install python3-pytest)");
+    return undefined;
+  }
+  const env: Env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+  delete env.DATABASE_URL;
+  console.log(`\n===== python (${python}) =====`);
+  const child = spawn(python, ["-m", "pytest", "-p", "no:cacheprovider", "-rfE", "clients/python"], { stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  let output = "";
+  const tee = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    process.stdout.write(chunk);
+  };
+  child.stdout.on("data", tee);
+  child.stderr.on("data", tee);
+  const exitCode = await new Promise<number>((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+  const parsed = parsePytestOutput(output);
+  // Exit 5: pytest collected no tests. That is a broken suite, not a pass.
+  if (exitCode === 5) return { suite: "python", ...parsed, failed: Math.max(1, parsed.failed), exitCode, failures: ["no tests were collected (pytest exit 5)"] };
+  return { suite: "python", ...parsed, exitCode };
+}
+
 const only = process.argv.slice(2);
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 const outcomes: Outcome[] = [];
@@ -152,6 +203,10 @@ if (wants("integration") && postgresUrl) {
   );
 } else if (wants("integration")) {
   outcomes.push(runVitest("integration-pglite", "integration", {}));
+}
+if (wants("python")) {
+  const python = await runPython();
+  if (python) outcomes.push(python);
 }
 if (wants("e2e")) outcomes.push(runPlaywright());
 

@@ -8,7 +8,7 @@ import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
 import { resetServerEnvForTests } from "@/lib/env";
-import { createLatchkeyClient, SpApiCallError, type LatchkeyClient } from "@/lib/worker-client";
+import { createLatchkeyClient, SpApiCallError, type LatchkeyClient } from "@latchkey/client";
 import { connectSeller } from "../../support/connect-seller";
 import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
 import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";

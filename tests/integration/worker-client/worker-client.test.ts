@@ -3,7 +3,7 @@ import type { Sandbox } from "@/sandbox/server";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
-import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@/lib/worker-client";
+import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@latchkey/client";
 import { connectSeller } from "../../support/connect-seller";
 import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
 import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
@@ -104,6 +104,15 @@ describe("worker client against Latchkey's route handlers and the sandbox over H
       ["getOrder", "2xx", 1],
     ]);
     expect(latchkey.counts.get("outcomes")).toBe(1);
+  });
+
+  it("gets a grantless token for an unlimited key, cached per scope", async () => {
+    const before = latchkey.counts.get("grantless-tokens") ?? 0;
+    const token = await client.grantlessToken("sellingpartnerapi::notifications");
+    expect(token).toMatchObject({ accessToken: expect.stringMatching(/^Atza\|/), scope: "sellingpartnerapi::notifications" });
+    expect(token.expiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect((await client.grantlessToken("sellingpartnerapi::notifications")).accessToken).toBe(token.accessToken);
+    expect(latchkey.counts.get("grantless-tokens")).toBe(before + 1);
   });
 
   it("turns Latchkey's error bodies into LatchkeyError with the stable code", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LatchkeyError } from "@/lib/worker-client";
+import { LatchkeyError } from "@latchkey/client";
 import { createFake, json, LATCHKEY } from "./fake-latchkey";
 
 describe("worker client: access tokens", () => {

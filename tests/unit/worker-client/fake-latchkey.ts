@@ -1,5 +1,5 @@
 // A scripted fake of Latchkey and SP-API behind one injected `fetch`, plus a fake clock and sleep.
-import { createLatchkeyClient, type LatchkeyClientOptions } from "@/lib/worker-client";
+import { createLatchkeyClient, type LatchkeyClientOptions } from "@latchkey/client";
 
 export const LATCHKEY = "https://latchkey.test";
 export const SPAPI = { NA: "https://spapi.test/na", EU: "https://spapi.test/eu", FE: "https://spapi.test/fe" };
@@ -48,6 +48,9 @@ export function createFake(options: Partial<LatchkeyClientOptions> = {}) {
         : json(200, { accessToken: `Atza|token-${++tokenSerial}`, tokenType: "bearer", expiresAt: new Date(clock + tokenLifetimeMs).toISOString(), authorizationId: "auth-1", region, sellingPartnerId: "A2SELLER" });
     } else if (input.endsWith("/restricted-data-token")) {
       answer = json(200, { restrictedDataToken: `Atz.sprdt|rdt-${++rdtSerial}`, expiresAt: new Date(clock + 3600_000).toISOString(), authorizationId: "auth-1", region });
+    } else if (input === `${LATCHKEY}/api/v1/grantless-tokens`) {
+      const { scope } = request.body as { scope: string };
+      answer = json(200, { accessToken: `Atza|grantless-${++tokenSerial}`, tokenType: "bearer", expiresAt: new Date(clock + tokenLifetimeMs).toISOString(), scope });
     } else if (input === `${LATCHKEY}/api/v1/outcomes`) {
       answer = await outcomesAnswer(request);
     } else if (input.startsWith("https://spapi.test/")) {
@@ -87,6 +90,7 @@ export function createFake(options: Partial<LatchkeyClientOptions> = {}) {
     answerAccessToken: (responder: Responder) => (accessTokenAnswer = responder),
     answerOutcomes: (responder: Responder) => (outcomesAnswer = responder),
     tokenRequests: () => seen.filter((r) => r.url.endsWith("/access-token")),
+    grantlessRequests: () => seen.filter((r) => r.url.endsWith("/grantless-tokens")),
     rdtRequests: () => seen.filter((r) => r.url.endsWith("/restricted-data-token")),
     spapiRequests: () => seen.filter((r) => r.url.startsWith("https://spapi.test/")),
     outcomeRequests: () => seen.filter((r) => r.url.endsWith("/api/v1/outcomes")),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RestrictedDataToken } from "@/lib/worker-client";
+import type { RestrictedDataToken } from "@latchkey/client";
 import { amazonError, createFake, json } from "./fake-latchkey";
 
 const orderPath = "/orders/v0/orders/902-3159896-1390916";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SpApiCallError } from "@/lib/worker-client";
+import { SpApiCallError } from "@latchkey/client";
 import { amazonError, createFake, json } from "./fake-latchkey";
 
 const participations = { method: "GET", path: "/sellers/v1/marketplaceParticipations", operation: "getMarketplaceParticipations" } as const;

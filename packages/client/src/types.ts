@@ -24,6 +24,15 @@ export interface AccessTokenInfo {
   sellingPartnerId: string | null;
 }
 
+/** The scopes Latchkey issues grantless (client_credentials) tokens for. */
+export type GrantlessScope = "sellingpartnerapi::notifications" | "sellingpartnerapi::client_credential:rotation";
+
+export interface GrantlessTokenInfo {
+  accessToken: string;
+  expiresAt: Date;
+  scope: GrantlessScope;
+}
+
 /** What `withRdt` hands its callback. Reading `restrictedDataToken` after the callback settled throws. */
 export interface RestrictedDataToken {
   readonly restrictedDataToken: string;

@@ -5,10 +5,10 @@
 // - 429: exponential backoff with full jitter, at least 1/rate seconds (`x-amzn-RateLimit-Limit`), bounded.
 // - 5xx or no answer: bounded jittered retries (idempotent requests only).
 // Every attempt's outcome goes to the reporter.
-import { SpApiCallError, type SpApiFailureKind } from "./errors";
-import { backoffDelayMs, throttledDelayMs, type RetryPolicy } from "./retry-policy";
-import { spApiUrl } from "./spapi-endpoints";
-import type { CallOutcome, FetchLike, Region, SpApiRequest, SpApiResponse } from "./types";
+import { SpApiCallError, type SpApiFailureKind } from "./errors.js";
+import { backoffDelayMs, throttledDelayMs, type RetryPolicy } from "./retry-policy.js";
+import { spApiUrl } from "./spapi-endpoints.js";
+import type { CallOutcome, FetchLike, Region, SpApiRequest, SpApiResponse } from "./types.js";
 
 /** Where the token for an attempt comes from: the cached access token, or an RDT made for this call. */
 export interface CallCredentials {

@@ -1,7 +1,7 @@
 // Buffers SP-API call outcomes and posts them to Latchkey in small batches: when 100 are waiting or a
 // second after the first one, whichever comes first. Reporting never throws into a caller and never
 // delays a call; when Latchkey is unreachable the outcomes wait (up to a bound) for the next flush.
-import type { CallOutcome } from "./types";
+import type { CallOutcome } from "./types.js";
 
 export interface OutcomeReporter {
   record(outcome: CallOutcome): void;

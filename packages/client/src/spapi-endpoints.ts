@@ -1,4 +1,4 @@
-import type { Region } from "./types";
+import type { Region } from "./types.js";
 
 /** Amazon's production SP-API hosts per region (AMAZON.md). Override them to reach the sandbox or a mock. */
 export const DEFAULT_SPAPI_ENDPOINTS: Readonly<Record<Region, string>> = {

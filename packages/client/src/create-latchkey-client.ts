@@ -1,14 +1,14 @@
-// The worker client: access tokens and RDTs from Latchkey, SP-API calls under the retry policy, and
-// outcome reporting. Standalone (Node 20 built-ins and fetch only) so it can be lifted out as a package.
-import { createAccessTokenCache } from "./access-token-cache";
-import { LatchkeyError } from "./errors";
-import { createLatchkeyApi, type IssuedRdt } from "./latchkey-api";
-import { createOutcomeReporter } from "./outcome-reporter";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
-import { DEFAULT_SPAPI_ENDPOINTS } from "./spapi-endpoints";
-import { spApiFetch, type CallCredentials } from "./spapi-fetch";
-import type { AccessTokenInfo, FetchLike, Region, RestrictedDataToken, RestrictedResource, SpApiRequest, SpApiResponse } from "./types";
-import { buildUserAgent } from "./user-agent";
+// The worker client: access tokens, grantless tokens and RDTs from Latchkey, SP-API calls under the retry
+// policy, and outcome reporting. Node 20 built-ins and fetch only: no runtime dependencies.
+import { createAccessTokenCache } from "./access-token-cache.js";
+import { LatchkeyError } from "./errors.js";
+import { createLatchkeyApi, type IssuedRdt } from "./latchkey-api.js";
+import { createOutcomeReporter } from "./outcome-reporter.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { DEFAULT_SPAPI_ENDPOINTS } from "./spapi-endpoints.js";
+import { spApiFetch, type CallCredentials } from "./spapi-fetch.js";
+import type { AccessTokenInfo, FetchLike, GrantlessScope, GrantlessTokenInfo, Region, RestrictedDataToken, RestrictedResource, SpApiRequest, SpApiResponse } from "./types.js";
+import { buildUserAgent } from "./user-agent.js";
 
 export interface LatchkeyClientOptions {
   /** Latchkey's base URL, e.g. `https://latchkey.internal`. */
@@ -40,6 +40,8 @@ export interface LatchkeyClientOptions {
 export interface LatchkeyClient {
   /** The authorization's LWA access token, cached in memory until shortly before it expires. */
   accessToken(authorizationId: string): Promise<AccessTokenInfo>;
+  /** A grantless token for `scope` (keys limited to tenants may not), cached like access tokens. */
+  grantlessToken(scope: GrantlessScope): Promise<GrantlessTokenInfo>;
   /**
    * Gets a Restricted Data Token for `restrictedResources`, calls `fn` with it and returns `fn`'s result.
    * The RDT is never cached; once `fn` settles, reading it throws.
@@ -89,7 +91,9 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
   const endpoints: Record<Region, string> = { ...DEFAULT_SPAPI_ENDPOINTS, ...options.spapiEndpoints };
 
   const api = createLatchkeyApi({ baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: fetchImpl, userAgent, timeoutMs });
-  const tokens = createAccessTokenCache({ load: (id, rejected) => api.fetchAccessToken(id, rejected), now, marginMs: options.tokenRenewMarginMs ?? 60_000 });
+  const marginMs = options.tokenRenewMarginMs ?? 60_000;
+  const tokens = createAccessTokenCache({ load: (id: string, rejected?: string) => api.fetchAccessToken(id, rejected), now, marginMs });
+  const grantless = createAccessTokenCache({ load: (scope: GrantlessScope) => api.fetchGrantlessToken(scope), now, marginMs });
   const reporter =
     options.reportOutcomes === false
       ? undefined
@@ -130,6 +134,7 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
 
   return {
     accessToken: (authorizationId) => tokens.get(authorizationId),
+    grantlessToken: (scope) => grantless.get(scope),
     withRdt,
     spapiFetch: (authorizationId, request) =>
       spApiFetch(authorizationId, request, credentialsFor(authorizationId, request), {

@@ -1,0 +1,55 @@
+"""Every Latchkey path the client calls and every field it sends or reads, in one table, so a check against
+Latchkey's OpenAPI document can walk it. The client builds its requests and reads its answers from here."""
+
+from typing import Dict, Mapping, NamedTuple, Tuple
+from urllib.parse import quote
+
+
+class Endpoint(NamedTuple):
+    method: str
+    #: The path template; ``{name}`` segments are filled in (URL-encoded) by :func:`endpoint_path`.
+    path: str
+    #: Top-level JSON body fields the client may send.
+    request_fields: Tuple[str, ...]
+    #: Top-level JSON fields the client reads from a success answer.
+    response_fields: Tuple[str, ...]
+
+
+LATCHKEY_ENDPOINTS: Dict[str, Endpoint] = {
+    "access_token": Endpoint(
+        "POST",
+        "/api/v1/authorizations/{authorizationId}/access-token",
+        ("rejectedToken",),
+        ("accessToken", "expiresAt", "region", "sellingPartnerId"),
+    ),
+    "restricted_data_token": Endpoint(
+        "POST",
+        "/api/v1/authorizations/{authorizationId}/restricted-data-token",
+        ("restrictedResources", "targetApplication"),
+        ("restrictedDataToken", "expiresAt", "region"),
+    ),
+    "grantless_token": Endpoint("POST", "/api/v1/grantless-tokens", ("scope",), ("accessToken", "expiresAt", "scope")),
+    "outcomes": Endpoint("POST", "/api/v1/outcomes", ("outcomes",), ()),
+}
+
+#: Fields of the nested objects the client sends: one restricted resource, one outcome.
+LATCHKEY_NESTED_FIELDS: Dict[str, Tuple[str, ...]] = {
+    "restricted_resource": ("method", "path", "dataElements"),
+    "outcome": ("authorizationId", "operation", "status", "latencyMs", "at"),
+}
+
+#: Latchkey's error envelope ``{"error": {"code", "message", "requestId"}}`` and the headers the client reads.
+ERROR_ENVELOPE = "error"
+ERROR_FIELDS: Tuple[str, ...] = ("code", "message", "requestId")
+REQUEST_ID_HEADER = "x-request-id"
+RETRY_AFTER_HEADER = "retry-after"
+
+
+def endpoint_path(name: str, params: Mapping[str, str] = {}) -> str:
+    """``endpoint_path("access_token", {"authorizationId": "a/b"})`` → ``/api/v1/authorizations/a%2Fb/access-token``."""
+    path = LATCHKEY_ENDPOINTS[name].path
+    for key in [part.split("}")[0] for part in path.split("{")[1:]]:
+        if key not in params:
+            raise TypeError(f"endpoint_path({name}): {key} is required")
+        path = path.replace("{" + key + "}", quote(params[key], safe=""))
+    return path
