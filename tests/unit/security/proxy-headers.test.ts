@@ -42,3 +42,24 @@ describe("the page security headers (proxy.ts)", () => {
     expect(proxy(new NextRequest("http://localhost:3000/")).headers.get("content-security-policy")).toContain("'unsafe-eval'");
   });
 });
+
+describe("paths that cannot be decoded (proxy.ts)", () => {
+  it("answers malformed percent-encoding and encoded lone surrogates with the enveloped 404, API or page", async () => {
+    useEnv({ APP_URL: "http://localhost:3000" });
+    for (const path of ["/api/v1/authorizations/%E0%A4%A/access-token", "/api/v1/authorizations/%ED%A0%80/access-token", "/connect/connections/%zz"]) {
+      const response = proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const body = (await response.json()) as { error: { code: string; requestId: string } };
+      expect(body.error.code).toBe("not_found");
+      expect(body.error.requestId).toBeTruthy();
+    }
+  });
+
+  it("lets well-formed API paths through untouched (no page headers on JSON answers)", () => {
+    useEnv({ APP_URL: "http://localhost:3000" });
+    const response = proxy(new NextRequest("http://localhost:3000/api/v1/authorizations/abc%2Ddef/access-token"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+});
