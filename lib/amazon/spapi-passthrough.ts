@@ -21,7 +21,7 @@ export interface SpApiPassthroughRequest {
   pathAndQuery: string;
   /** The worker's request headers; only FORWARDED_REQUEST_HEADERS are sent on. */
   headers: Headers;
-  body: Uint8Array | undefined;
+  body: Uint8Array<ArrayBuffer> | undefined;
   signal?: AbortSignal;
 }
 

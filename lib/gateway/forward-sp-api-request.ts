@@ -45,7 +45,7 @@ interface AmazonCall {
   operation: CatalogOperation;
   region: IssuedAccessToken["authorization"]["region"];
   pathAndQuery: string;
-  body: Uint8Array | undefined;
+  body: Uint8Array<ArrayBuffer> | undefined;
   options: GatewayRequestOptions;
   tokenOptions: TokenRequestOptions;
   bucket: UsagePlanBucket | null;
