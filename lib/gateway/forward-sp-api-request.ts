@@ -9,9 +9,9 @@ import { AmazonNetworkError } from "@/lib/amazon/http";
 import { amazonErrorCode, passedResponseHeaders, rateLimitOf, sendSpApiRequest } from "@/lib/amazon/spapi-passthrough";
 import { assertTenantAllowed, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import { AppError } from "@/lib/errors";
-import { recordLatchkeyCall } from "@/lib/monitoring/record-latchkey-call";
 import { loadAuthorizationForTokens } from "@/lib/tokens/authorization-for-tokens";
 import { getAccessToken, type IssuedAccessToken, type TokenRequestOptions } from "@/lib/tokens/get-access-token";
+import { noteGatewayOutcome } from "./gateway-outcomes";
 import { gatewayRequestOptions, type GatewayRequestOptions } from "./gateway-request-options";
 import { adjustBucketRate, drainBucket } from "./rate-limiter/bucket-feedback";
 import { usagePlanBucket, type UsagePlanBucket } from "./rate-limiter/usage-plan-bucket";
@@ -103,14 +103,14 @@ async function callAmazon(call: AmazonCall): Promise<Response> {
       response = await sendSpApiRequest({ region: call.region, accessToken: token, method: operation.method, pathAndQuery: call.pathAndQuery, headers: input.request.headers, body: call.body, signal: input.signal });
     } catch (error) {
       if (!(error instanceof AmazonNetworkError)) throw error;
-      await recordLatchkeyCall({ authorizationId: input.authorizationId, operation: operation.operationId, status: 0, startedAt });
+      noteGatewayOutcome({ authorizationId: input.authorizationId, operation: operation.operationId, status: 0, startedAt });
       if (call.options.idempotent && ++transient < MAX_TRANSIENT_ATTEMPTS) {
         await backOff(TRANSIENT_BACKOFF_MS, transient, input.signal);
         continue;
       }
       throw new AppError("amazon_unavailable", "Amazon did not answer.", { cause: error });
     }
-    await recordLatchkeyCall({ authorizationId: input.authorizationId, operation: operation.operationId, status: response.status, startedAt });
+    noteGatewayOutcome({ authorizationId: input.authorizationId, operation: operation.operationId, status: response.status, startedAt });
     const amazonRate = rateLimitOf(response);
     if (bucket && rate !== null && amazonRate !== null && Math.abs(amazonRate - rate) > 1e-9) await adjustBucketRate(bucket, amazonRate);
     const answer = { call, response, attempt };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
+import { flushGatewayOutcomes } from "@/lib/gateway/gateway-outcomes";
 import { resetServerEnvForTests } from "@/lib/env";
 import { createLogger, setLogger } from "@/lib/log";
 import { useAppWithSandbox } from "../../support/app-harness";
@@ -47,6 +48,17 @@ function expectNoToken(text: string): void {
   for (const pattern of TOKEN_PATTERNS) expect(text).not.toMatch(pattern);
 }
 
+/** A 403 with this code, no SP-API or LWA call made, and the refusal counted in the monitoring buckets. */
+async function expectRefusedBeforeAmazon(authorizationId: string, path: string, code: string, operation: string): Promise<void> {
+  const before = await stats();
+  const response = await callGateway(authorizationId, path, { key: apiKey });
+  expect([response.status, await errorCode(response)]).toEqual([403, code]);
+  const after = await stats();
+  expect(after.spapi.total).toBe(before.spapi.total);
+  expect(after.lwa.byGrantType.refresh_token ?? 0).toBe(before.lwa.byGrantType.refresh_token ?? 0);
+  expect(await db.spApiCallBucket.count({ where: { authorizationId, operation, statusClass: "refused" } })).toBe(1);
+}
+
 describe("SP-API gateway", () => {
   const app = useAppWithSandbox();
   beforeEach(async () => {
@@ -67,6 +79,7 @@ describe("SP-API gateway", () => {
     const body = (await response.json()) as { payload: { marketplace: { id: string } }[] };
     expect(body.payload.map((p) => p.marketplace.id)).toContain("ATVPDKIKX0DER");
     expect((await callsOf("getMarketplaceParticipations")).total - before.total).toBe(1);
+    await flushGatewayOutcomes();
     const bucket = await db.spApiCallBucket.findFirst({ where: { authorizationId: seller.authorizationId, operation: "getMarketplaceParticipations", statusClass: "2xx" } });
     expect(bucket?.count).toBeGreaterThanOrEqual(1);
   });
@@ -81,27 +94,14 @@ describe("SP-API gateway", () => {
 
   it("refuses an operation outside the ledger (403 operation_not_in_ledger) before Amazon, and counts it as refused", async () => {
     const seller = await connectSeller(sandbox);
-    const before = await stats();
-    const response = await callGateway(seller.authorizationId, "/catalog/2022-04-01/items?marketplaceIds=ATVPDKIKX0DER&keywords=tent", { key: apiKey });
-    expect([response.status, await errorCode(response)]).toEqual([403, "operation_not_in_ledger"]);
-    const after = await stats();
-    expect(after.spapi.total).toBe(before.spapi.total);
-    expect(after.lwa.byGrantType.refresh_token ?? 0).toBe(before.lwa.byGrantType.refresh_token ?? 0);
-    const refused = await db.spApiCallBucket.findFirst({ where: { authorizationId: seller.authorizationId, operation: "searchCatalogItems", statusClass: "refused" } });
-    expect(refused?.count).toBe(1);
+    await expectRefusedBeforeAmazon(seller.authorizationId, "/catalog/2022-04-01/items?marketplaceIds=ATVPDKIKX0DER&keywords=tent", "operation_not_in_ledger", "searchCatalogItems");
   });
 
   it("refuses an operation whose known role the partner did not grant (403 role_not_granted) before Amazon", async () => {
     // Amazon lists getAccount's roles in Europe completely (Account Information Service Provider, Finance
     // and Accounting); a seller who granted neither is refused there.
     const seller = await connectSeller(sandbox, { region: "EU" });
-    const before = await stats();
-    const response = await callGateway(seller.authorizationId, "/sellers/v1/account", { key: apiKey });
-    expect([response.status, await errorCode(response)]).toEqual([403, "role_not_granted"]);
-    const after = await stats();
-    expect(after.spapi.total).toBe(before.spapi.total);
-    expect(after.lwa.byGrantType.refresh_token ?? 0).toBe(before.lwa.byGrantType.refresh_token ?? 0);
-    expect(await db.spApiCallBucket.count({ where: { authorizationId: seller.authorizationId, operation: "getAccount", statusClass: "refused" } })).toBe(1);
+    await expectRefusedBeforeAmazon(seller.authorizationId, "/sellers/v1/account", "role_not_granted", "getAccount");
 
     // The same operation in North America, where Amazon's mapping names no role, is not refused.
     const na = await connectSeller(sandbox);
@@ -180,6 +180,7 @@ describe("SP-API gateway", () => {
     expect(forbidden.headers.get("x-latchkey-error-kind")).toBe("forbidden");
     expect((await callsOf("getMarketplaceParticipations")).total - base).toBe(3);
     expect((await stats()).lwa.byGrantType.refresh_token ?? 0).toBe(refreshes);
+    await flushGatewayOutcomes();
     const buckets = await db.spApiCallBucket.findMany({ where: { authorizationId: seller.authorizationId, operation: "getMarketplaceParticipations", statusClass: "403" } });
     expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3);
   });
