@@ -26,6 +26,8 @@ const MAX_TRANSIENT_ATTEMPTS = 3;
 const MAX_THROTTLED_ATTEMPTS = 3;
 const TRANSIENT_BACKOFF_MS = 200;
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
+/** nginx's status for "the client closed the request"; only logs ever see it. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 /** How the gateway classifies an answer that is not a success (`x-latchkey-error-kind`), as the worker client does. */
 export type GatewayErrorKind = "unauthorized" | "missing_token" | "forbidden" | "throttled" | "unavailable" | "rejected";
@@ -64,17 +66,23 @@ export async function forwardSpApiRequest(input: ForwardSpApiRequestInput): Prom
   const operation = await resolveGatewayOperation({ authorizationId: authorization.id, kind: authorization.tenant.kind, region: authorization.region }, method, amazonPath);
   const options = gatewayRequestOptions(method, input.request.headers);
   const body = await readRequestBody(input.request);
-  return callAmazon({
-    input,
-    operation,
-    region: authorization.region,
-    pathAndQuery: amazonPath + url.search,
-    body,
-    options,
-    tokenOptions,
-    bucket: usagePlanBucket(authorization.id, operation),
-    resource: operation.restricted ? restrictedResourceFor(authorization.id, operation, amazonPath, options.dataElements) : null,
-  });
+  try {
+    return await callAmazon({
+      input,
+      operation,
+      region: authorization.region,
+      pathAndQuery: amazonPath + url.search,
+      body,
+      options,
+      tokenOptions,
+      bucket: usagePlanBucket(authorization.id, operation),
+      resource: operation.restricted ? restrictedResourceFor(authorization.id, operation, amazonPath, options.dataElements) : null,
+    });
+  } catch (error) {
+    // The worker went away while its request waited or was in flight: nobody reads this answer, and it is no error of ours.
+    if (input.signal?.aborted) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+    throw error;
+  }
 }
 
 const RDT_OPERATION = findOperationById("tokens_2021-03-01", "createRestrictedDataToken");

@@ -75,7 +75,3 @@ export async function restrictedDataTokenFor(resource: RestrictedResource, token
 export function forgetRestrictedDataToken(resource: RestrictedResource): void {
   cache.delete(resource.key);
 }
-
-export function forgetGatewayRdtsForTests(): void {
-  cache.clear();
-}

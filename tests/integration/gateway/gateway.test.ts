@@ -122,6 +122,15 @@ describe("SP-API gateway", () => {
     expect((await stats()).spapi.total).toBe(before);
   });
 
+  it("refuses a revoked authorization with the token API's code, without calling SP-API", async () => {
+    const seller = await connectSeller(sandbox);
+    await sandboxControl(sandbox, "POST", "/revoke", { sellingPartnerId: seller.sellingPartnerId });
+    const before = (await stats()).spapi.total;
+    const response = await callGateway(seller.authorizationId, PARTICIPATIONS, { key: apiKey });
+    expect([response.status, await errorCode(response)]).toEqual([409, "authorization_revoked"]);
+    expect((await stats()).spapi.total).toBe(before);
+  });
+
   it("obtains the RDT of a restricted operation itself: 1,000 calls for one resource shape cost at most 2 RDT requests", async () => {
     const seller = await connectSeller(sandbox);
     const { apiKey } = await createApiKey({ name: "label-printer", rateLimitPerMinute: 5000 }, admin);
@@ -331,6 +340,20 @@ describe("SP-API gateway", () => {
       expect(seen?.["x-forwarded-for"]).toBeUndefined();
       expect(seen?.["user-agent"]).toMatch(/^Latchkey\/.*Language=TypeScript/);
     });
+  });
+
+  it("stops quietly when the worker goes away while Amazon is still answering", async () => {
+    const seller = await connectSeller(sandbox);
+    await fault({ route: "spapi:getMarketplaceParticipations", kind: "latency", delayMs: 1500, count: 1 });
+    const lines: string[] = [];
+    setLogger(createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } }));
+    try {
+      const response = await callGateway(seller.authorizationId, PARTICIPATIONS, { key: apiKey, signal: AbortSignal.timeout(300) });
+      expect(response.status).toBe(499);
+      expect(lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    } finally {
+      setLogger(undefined);
+    }
   });
 
   it("never puts a token in an answer or a log line", async () => {
