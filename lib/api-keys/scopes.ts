@@ -3,7 +3,7 @@
 // over-broad worker key cannot rotate it behind the admins' back.
 import type { GrantlessScope } from "@/lib/amazon/lwa";
 
-export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications"] as const;
+export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications", "gateway"] as const;
 
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -13,6 +13,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, { label: string; descript
   restricted_data_tokens: { label: "Restricted Data Tokens", description: "RDTs for restricted operations (buyer PII)" },
   outcomes: { label: "Outcomes", description: "Report SP-API call outcomes for monitoring" },
   grantless_notifications: { label: "Grantless: notifications", description: "An app-wide token for notification subscriptions (only for keys that serve every tenant)" },
+  gateway: { label: "SP-API gateway", description: "SP-API calls through Latchkey (/api/v1/spapi), with tokens and RDTs added by Latchkey" },
 };
 
 /** The key scope each grantless token scope needs; `null`: no API key may ever have it. */

@@ -26,6 +26,10 @@ export const ERROR_STATUS = {
   tenant_quarantined: 423,
   // The app's own LWA credentials were refused (invalid_client): an operator problem, not the tenant's.
   app_client_rejected: 503,
+  // SP-API gateway (issue 14): refused before any call to Amazon.
+  unknown_operation: 404,
+  operation_not_in_ledger: 403,
+  role_not_granted: 403,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -52,6 +56,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   reauthorization_required: "This Amazon authorization must be renewed by the partner.",
   tenant_quarantined: "Token issuance for this tenant is paused by an administrator.",
   app_client_rejected: "Amazon rejected this app's credentials; an administrator must check the client secret.",
+  unknown_operation: "No SP-API operation has this method and path.",
+  operation_not_in_ledger: "This SP-API operation is not in the roles ledger, so Latchkey does not call it.",
+  role_not_granted: "The selling partner did not grant a role this SP-API operation needs.",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

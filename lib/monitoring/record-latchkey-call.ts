@@ -34,6 +34,8 @@ export interface LatchkeyCall {
   operation: string;
   /** HTTP status; 0 when Amazon did not answer. */
   status: number;
+  /** Overrides the class derived from `status` (e.g. "refused": the gateway refused before calling Amazon). */
+  statusClass?: string;
   startedAt: number;
 }
 
@@ -41,7 +43,7 @@ export async function recordLatchkeyCall(call: LatchkeyCall): Promise<void> {
   try {
     const latencyMs = Math.max(0, Math.min(600_000, Math.round(Date.now() - call.startedAt)));
     await recordOutcomes(
-      { outcomes: [{ authorizationId: call.authorizationId, operation: call.operation, status: Math.max(0, Math.min(599, call.status)), latencyMs, at: new Date(call.startedAt).toISOString() }] },
+      { outcomes: [{ authorizationId: call.authorizationId, operation: call.operation, status: Math.max(0, Math.min(599, call.status)), latencyMs, at: new Date(call.startedAt).toISOString(), ...(call.statusClass ? { statusClass: call.statusClass } : {}) }] },
       async () => true,
     );
   } catch (error) {

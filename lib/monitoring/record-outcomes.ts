@@ -20,6 +20,9 @@ export const outcomesInput = z.object({
 
 export type OutcomesInput = z.infer<typeof outcomesInput>;
 
+/** An outcome as Latchkey records it; `statusClass` overrides the one derived from `status` (the gateway's "refused"). */
+export type RecordedOutcome = OutcomesInput["outcomes"][number] & { statusClass?: string };
+
 export function statusClass(status: number): string {
   if (status === 0) return "network";
   if ([400, 401, 403, 404, 429].includes(status)) return String(status);
@@ -35,7 +38,7 @@ const MINUTE = 60_000;
  * status class), so storage stays bounded however many calls are made. Outcomes for authorizations the
  * caller may not act for are dropped by `allowed`.
  */
-export async function recordOutcomes(input: OutcomesInput, allowed: (authorizationId: string) => Promise<boolean>): Promise<number> {
+export async function recordOutcomes(input: { outcomes: RecordedOutcome[] }, allowed: (authorizationId: string) => Promise<boolean>): Promise<number> {
   const buckets = new Map<string, { authorizationId: string; bucketStart: Date; operation: string; statusClass: string; count: number; sum: number; max: number }>();
   const permitted = new Map<string, boolean>();
   for (const outcome of input.outcomes) {
@@ -43,7 +46,7 @@ export async function recordOutcomes(input: OutcomesInput, allowed: (authorizati
     if (!permitted.get(outcome.authorizationId)) continue;
     const at = outcome.at ? new Date(outcome.at) : new Date();
     const bucketStart = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE);
-    const cls = statusClass(outcome.status);
+    const cls = outcome.statusClass ?? statusClass(outcome.status);
     const key = `${outcome.authorizationId}|${bucketStart.toISOString()}|${outcome.operation}|${cls}`;
     const bucket = buckets.get(key) ?? { authorizationId: outcome.authorizationId, bucketStart, operation: outcome.operation, statusClass: cls, count: 0, sum: 0, max: 0 };
     bucket.count += 1;

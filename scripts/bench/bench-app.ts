@@ -9,6 +9,7 @@ import type { BenchCase } from "./bench-cases";
 import { benchCachedToken } from "./cases/cached-token";
 import { benchColdStart } from "./cases/cold-start";
 import { benchDashboard } from "./cases/dashboard";
+import { benchGateway } from "./cases/gateway";
 import { benchRefreshSweep } from "./cases/refresh-sweep";
 import { committedTransactions, openSeedPool } from "./bench-database";
 import { startNextServer, type NextServer } from "./next-servers";
@@ -60,7 +61,7 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
     sections.push(case4.table);
     summary.push(`4. dashboard table: worst 100k/1k ratio ${case4.worstRatio.toFixed(2)}× (${case4.worstLabel}; goal ≤ 2×): ${case4.met ? "MET" : "MISSED"}`);
   }
-  if (!settings.cases.has("token") && !settings.cases.has("cold") && !settings.cases.has("sweep")) return { sections, summary };
+  if (!["token", "cold", "sweep", "gateway"].some((name) => settings.cases.has(name as BenchCase))) return { sections, summary };
 
   const build = await buildIfStale(log);
   if (build.built) log(`built in ${build.seconds.toFixed(0)} s`);
@@ -78,8 +79,8 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
   const admin = await createAdmin();
   const apiKey = await createBenchApiKey(admin);
   const [hot] = await connectSelfAuthorized(await createSandboxSellers(settings.sandboxUrl, "A2BENCHHOT", 1), admin, "Hot");
-  const coldIds = await connectSelfAuthorized(await createSandboxSellers(settings.sandboxUrl, "A2BENCHCOLD", settings.coldAuthorizations), admin, "Cold");
-  const sweepSellers = await createSandboxSellers(settings.sandboxUrl, "A2BENCHSWEEP", 100);
+  const coldIds = settings.cases.has("cold") ? await connectSelfAuthorized(await createSandboxSellers(settings.sandboxUrl, "A2BENCHCOLD", settings.coldAuthorizations), admin, "Cold") : [];
+  const sweepSellers = settings.cases.has("sweep") ? await createSandboxSellers(settings.sandboxUrl, "A2BENCHSWEEP", 100) : [];
 
   const sqlCount = () => committedTransactions(pool, settings.databaseUrl);
 
@@ -106,6 +107,13 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
     summary.push(
       `3. sweep: ${largest.authorizations.toLocaleString("en-US")} authorizations in ${largest.seconds.toFixed(1)} s (${(largest.refreshed / largest.seconds).toFixed(0)}/s), ${(largest.statements / largest.authorizations).toFixed(2)} statements per authorization, ${(largest.statements / Math.max(1, largest.batches)).toFixed(0)} per batch: ${case3.met ? "MET (linear, complete)" : "MISSED"}`,
     );
+  }
+
+  if (settings.cases.has("gateway")) {
+    const [overhead, shaped, direct, rdt] = await connectSelfAuthorized(await createSandboxSellers(settings.sandboxUrl, "A2BENCHGATEWAY", 4), admin, "Gateway");
+    const case5 = await benchGateway({ servers, apiKey, sandboxUrl: settings.sandboxUrl, authorizations: { overhead: overhead!, shaped: shaped!, direct: direct!, rdt: rdt! }, connections: settings.connections, seconds: settings.seconds, rounds: settings.rounds, log });
+    sections.push(case5.table);
+    summary.push(...case5.summary);
   }
   return { sections, summary };
 }

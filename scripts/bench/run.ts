@@ -4,7 +4,7 @@
 // is missed (it says MISSED) and non-zero only when the bench itself failed.
 //
 // Knobs: BENCH_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2),
-// BENCH_SWEEP_SIZES ("1000,5000,10000"), BENCH_CASES ("token,cold,sweep,dashboard": which cases to run),
+// BENCH_SWEEP_SIZES ("1000,5000,10000"), BENCH_CASES ("token,cold,sweep,dashboard,gateway": which cases to run),
 // BENCH_DASHBOARD_SIZES ("1000,100000").
 import { randomBytes } from "node:crypto";
 import os from "node:os";

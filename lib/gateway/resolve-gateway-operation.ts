@@ -1,0 +1,52 @@
+import "server-only";
+// Deny by default (issue 14 §2): before anything reaches Amazon, the request must name an operation of
+// the catalog, that operation must be in the roles ledger for the partner's kind, and no role Amazon is
+// KNOWN to require may be missing from the roles the partner granted. Unknown role mappings (null, cut
+// off, or none for this region) are not a reason to refuse: Amazon then decides.
+import { findOperation, type CatalogOperation } from "@/lib/amazon/catalog";
+import type { Region } from "@/lib/amazon/marketplaces";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordLatchkeyCall } from "@/lib/monitoring/record-latchkey-call";
+import { ledgerFor, type PartnerKind } from "@/lib/roles/ledger";
+
+/** Monitoring status class of requests the gateway refused before calling Amazon. */
+export const REFUSED_STATUS_CLASS = "refused";
+
+export interface GatewayPartner {
+  authorizationId: string;
+  kind: PartnerKind;
+  region: Region;
+}
+
+/** The roles that grant the operation in this region, when Amazon's complete list is known; else null. */
+function knownGrantingRoles(operation: CatalogOperation, region: Region): string[] | null {
+  if (!operation.roles || !operation.rolesComplete) return null;
+  const roles = operation.roles.filter((grant) => !grant.regions || grant.regions.includes(region)).map((grant) => grant.name);
+  return roles.length > 0 ? roles : null;
+}
+
+async function grantedRoles(authorizationId: string): Promise<string[]> {
+  const row = await db.authorization.findUnique({ where: { id: authorizationId }, select: { roles: true } });
+  return row?.roles ?? [];
+}
+
+async function refuse(partner: GatewayPartner, operation: CatalogOperation, error: AppError): Promise<never> {
+  await recordLatchkeyCall({ authorizationId: partner.authorizationId, operation: operation.operationId, status: error.status, statusClass: REFUSED_STATUS_CLASS, startedAt: Date.now() });
+  throw error;
+}
+
+/** The catalog operation the request names, if the gateway may call it for this partner; else a refusal (recorded). */
+export async function resolveGatewayOperation(partner: GatewayPartner, method: string, path: string): Promise<CatalogOperation> {
+  const operation = findOperation(method, path);
+  if (!operation) throw new AppError("unknown_operation", `No SP-API operation is ${method} ${path.split("?", 1)[0]}.`);
+  const inLedger = ledgerFor(partner.kind).some((entry) => entry.api === operation.api && entry.operation === operation.operationId);
+  if (!inLedger) {
+    return refuse(partner, operation, new AppError("operation_not_in_ledger", `${operation.operationId} (${operation.api}) is not in the roles ledger; add it there before calling it.`, { details: { operation: operation.operationId, api: operation.api } }));
+  }
+  const required = knownGrantingRoles(operation, partner.region);
+  if (required && !(await grantedRoles(partner.authorizationId)).some((role) => required.includes(role))) {
+    return refuse(partner, operation, new AppError("role_not_granted", `${operation.operationId} needs one of these roles, which the selling partner did not grant: ${required.join(", ")}.`, { details: { operation: operation.operationId, roles: required } }));
+  }
+  return operation;
+}
