@@ -5,19 +5,14 @@
 // stdout), then serves until stdin closes or SIGTERM/SIGINT.
 //   tsx scripts/python-client-fixture.ts <out-file>
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { register } from "node:module";
+import { stubServerOnly } from "../tests/support/server-only-outside-next";
 import os from "node:os";
 import path from "node:path";
 
 const outFile = process.argv[2];
 if (!outFile) throw new Error("usage: tsx scripts/python-client-fixture.ts <out-file>");
 
-// `server-only` throws outside a React Server Components build; here it is a no-op, as in vitest. (Not
-// --conditions=react-server: that condition also swaps react-dom/server, which the emails need.)
-const serverOnlyStub = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(serverOnlyStub)}`);
+stubServerOnly();
 
 const tempDir = mkdtempSync(path.join(os.tmpdir(), "latchkey-python-fixture-"));
 const pgliteDir = path.join(tempDir, "pglite");

@@ -63,7 +63,7 @@ interface Entry {
   /** For session-scoped actions: where B starts it. */
   via?: "consent-page" | "appstore";
   /** For service routes: which call to make. */
-  call?: "access-token" | "restricted-data-token" | "grantless-token" | "outcomes";
+  call?: "access-token" | "restricted-data-token" | "grantless-token" | "outcomes" | "spapi-gateway";
   note?: string;
 }
 
@@ -110,6 +110,7 @@ const TABLE: Record<string, Entry> = {
   "route /api/v1/authorizations/[id]/restricted-data-token": { kind: "service", check: "api-key-scoped", call: "restricted-data-token" },
   "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },
   "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
+  "route /api/v1/spapi/[authorizationId]/[...path]": { kind: "service", check: "api-key-scoped", call: "spapi-gateway" },
   "route /api/health/authz":           { kind: "probe",     check: "bearer-token-only", url: "/api/health/authz", note: "HEALTH_PROBE_TOKEN; 401 with a wrong bearer once set (tests/integration/health)" },
   "route /api/metrics":                { kind: "probe",     check: "bearer-token-only", url: "/api/metrics", note: "METRICS_TOKEN; 401 with a wrong bearer once set (tests/integration/monitoring)" },
   "route /api/inngest":                { kind: "service",   check: "inngest-only",      url: "/api/inngest", note: "signed by Inngest (INNGEST_SIGNING_KEY) when Inngest is configured" },
@@ -433,7 +434,10 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
               : {};
       const url =
         entry.call === "grantless-token" ? "/api/v1/grantless-tokens" : entry.call === "outcomes" ? "/api/v1/outcomes" : `/api/v1/authorizations/${authorizationId}/${entry.call}`;
-      const response = await request.post(url, { data: body, headers, failOnStatusCode: false });
+      const response =
+        entry.call === "spapi-gateway"
+          ? await request.get(`/api/v1/spapi/${authorizationId}/sellers/v1/marketplaceParticipations`, { headers, failOnStatusCode: false })
+          : await request.post(url, { data: body, headers, failOnStatusCode: false });
       return { status: response.status(), text: await response.text() };
     };
 
@@ -453,6 +457,13 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
       expect(other.status).toBe(404);
       expect(JSON.parse(other.text).error.code).toBe("not_found");
       expect(other.text).not.toMatch(/accessToken|restrictedDataToken|Atza\|/);
+    }
+    if (entry.call === "spapi-gateway") {
+      // Through the gateway, the same key reaches Amazon (the sandbox) for B's own authorization, and no token comes back.
+      const own = await call(b.connectionId, bearer);
+      expect(own.status).toBe(200);
+      expect(own.text).toContain("marketplace");
+      expect(own.text).not.toMatch(/Atza\||accessToken/);
     }
     if (entry.call === "access-token") {
       // The same key does work for B's own authorization, so the 404 above is about whose it is.

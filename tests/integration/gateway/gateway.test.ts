@@ -259,7 +259,7 @@ describe("SP-API gateway", () => {
       new Promise<{ statuses: number[] }>((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/integration/gateway/support/gateway-burst-child.ts", seller.authorizationId, apiKey, PARTICIPATIONS, "12"],
+          ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.json", "tests/integration/gateway/support/gateway-burst-child.ts", seller.authorizationId, apiKey, PARTICIPATIONS, "12"],
           { env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] },
         );
         let out = "";
