@@ -62,6 +62,9 @@ const schema = z.object({
   TOKEN_CLOCK_SKEW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(300).default(30)),
   TOKEN_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(120).default(15)),
   AMAZON_HTTP_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  // One budget per token request that every LWA attempt and backoff fits inside (each attempt's timeout is the
+  // smaller of AMAZON_HTTP_TIMEOUT_MS and what is left), so Latchkey answers before a client gives up.
+  TOKEN_REQUEST_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(120_000).default(20_000)),
 
   SPAPI_APPLICATION_ID: optionalString,
   SPAPI_APP_NAME: z.preprocess(emptyAsUndefined, z.string().default("Latchkey")),

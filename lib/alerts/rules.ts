@@ -2,6 +2,8 @@ import "server-only";
 // The alert rules. Each one answers "which subjects are in trouble right now?" from the database alone
 // (no Amazon call); the engine (evaluate-alerts.ts) turns the answers into alerts that open, stay open
 // and resolve. A finding's message says what is wrong and what to do, in plain words.
+import { describeAccountFingerprint } from "@/lib/authorizations/account-fingerprint";
+import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
 import { db } from "@/lib/db/client";
 import type { PartnerKind } from "@/lib/generated/prisma/client";
 import { INTERNAL_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
@@ -9,7 +11,7 @@ import { ledgerFor } from "@/lib/roles/ledger";
 import { describeDaysUntil } from "@/lib/utils/format";
 import type { AlertSettings } from "./settings";
 
-export const ALERT_RULES = ["auth_401_spike", "refresh_failing", "client_secret_expiring", "renewal_due", "charge_method_expiring", "scope_drift"] as const;
+export const ALERT_RULES = ["auth_401_spike", "refresh_failing", "client_secret_expiring", "renewal_due", "charge_method_expiring", "scope_drift", "identity_conflict"] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const RULE_LABELS: Record<AlertRule, string> = {
@@ -19,6 +21,7 @@ export const RULE_LABELS: Record<AlertRule, string> = {
   renewal_due: "Renewal due",
   charge_method_expiring: "Charge method expiring",
   scope_drift: "Scope drift",
+  identity_conflict: "Identity conflict",
 };
 
 export interface Finding {
@@ -169,6 +172,21 @@ async function findScopeDrift(now: Date, settings: AlertSettings): Promise<Findi
   return findings;
 }
 
+/** Every open identity conflict, until an admin keeps one side (the claim is held without tokens meanwhile). */
+async function findIdentityConflicts(): Promise<Finding[]> {
+  const conflicts = await listOpenIdentityConflicts();
+  return conflicts.map((c) => ({
+    subject: `identity-conflict:${c.id}`,
+    tenantId: c.claim.tenantId,
+    authorizationId: c.claim.authorizationId,
+    title: c.holder
+      ? `Identity conflict: ${c.claim.tenantName} claims ${c.sellingPartnerId} (${c.region}), held by ${c.holder.tenantName}`
+      : `Identity conflict: ${c.claim.tenantName} reauthorized ${c.sellingPartnerId} (${c.region}) with a different account`,
+    message: `${c.holder ? `${c.claim.tenantName}'s consent claims the selling account that ${c.holder.tenantName} already holds` : `${c.claim.tenantName}'s reauthorization reads a different account than the one stored`}. Amazon does not sign the selling partner id in the redirect, so one side may be another seller's account. The claim is stored but serves no tokens; ${c.holder ? `${c.holder.tenantName}'s connection keeps working` : "the tenant's jobs are paused"}. Claim: ${describeAccountFingerprint(c.claim.fingerprint)}. ${c.holder ? "Holder" : "Before"}: ${describeAccountFingerprint(c.heldFingerprint)}. Compare them on the authorization page, keep one and revoke the other.`,
+    details: { sellingPartnerId: c.sellingPartnerId, region: c.region, kind: c.kind, heldBy: c.holder?.authorizationId ?? null },
+  }));
+}
+
 export const RULE_FINDERS: Record<AlertRule, (now: Date, settings: AlertSettings) => Promise<Finding[]>> = {
   auth_401_spike: find401Spikes,
   refresh_failing: findRefreshFailures,
@@ -176,6 +194,7 @@ export const RULE_FINDERS: Record<AlertRule, (now: Date, settings: AlertSettings
   renewal_due: findRenewalsDue,
   charge_method_expiring: findChargeMethodsExpiring,
   scope_drift: findScopeDrift,
+  identity_conflict: findIdentityConflicts,
 };
 
 export function isAlertRule(value: unknown): value is AlertRule {

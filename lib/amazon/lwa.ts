@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { readServerEnv } from "@/lib/env";
-import { amazonFetch } from "./http";
+import { AmazonNetworkError, amazonFetch } from "./http";
 
 export const GRANTLESS_SCOPES = ["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"] as const;
 export type GrantlessScope = (typeof GRANTLESS_SCOPES)[number];
@@ -54,16 +54,24 @@ function classify(status: number, error: string): LwaFailureKind {
   return "request";
 }
 
-async function requestToken(form: Record<string, string>): Promise<LwaToken> {
+/** Per call: `timeoutMs` overrides AMAZON_HTTP_TIMEOUT_MS (a caller's deadline leaves less). */
+export interface LwaCallOptions {
+  timeoutMs?: number;
+}
+
+async function requestToken(form: Record<string, string>, options: LwaCallOptions = {}): Promise<LwaToken> {
   let response: Response;
   try {
     response = await amazonFetch(readServerEnv().amazon.lwaTokenUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8", accept: "application/json" },
       body: new URLSearchParams(form).toString(),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
   } catch (error) {
-    throw new LwaError("transient", "network_error", null, { cause: error });
+    // A timeout is told apart from an unreachable host: the refresh record and the admin pages say which.
+    const timedOut = error instanceof AmazonNetworkError && error.reason === "timeout";
+    throw new LwaError("transient", timedOut ? "timeout" : "network_error", null, { cause: error });
   }
   const json: unknown = await response.json().catch(() => null);
   if (response.ok) {
@@ -89,8 +97,8 @@ export async function exchangeAuthorizationCode(client: ClientCredentials, code:
   return token as Required<LwaToken>;
 }
 
-export function refreshAccessToken(client: ClientCredentials, refreshToken: string): Promise<LwaToken> {
-  return requestToken({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: client.clientId, client_secret: client.clientSecret });
+export function refreshAccessToken(client: ClientCredentials, refreshToken: string, options: LwaCallOptions = {}): Promise<LwaToken> {
+  return requestToken({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: client.clientId, client_secret: client.clientSecret }, options);
 }
 
 export function requestGrantlessToken(client: ClientCredentials, scope: GrantlessScope): Promise<LwaToken> {

@@ -26,8 +26,17 @@ export async function markAuthorizationRevoked(input: RevocationInput): Promise<
     tenantId: input.tenantId,
     actor: { actorType: input.actorType, actorId: input.actorId, requestId: input.requestId },
     at: revokedAt,
-    // The token is gone; its fingerprint stays in the audit history.
-    set: { statusReason: input.statusReason, revokedAt, refreshTokenCiphertext: null, refreshTokenFingerprint: null },
+    // The token is gone; its fingerprint stays in the audit history. Nothing is refreshed any more, so the
+    // failure counters and cool-down end here; the refresh record keeps Amazon's invalid_grant when that was why.
+    set: {
+      statusReason: input.statusReason,
+      revokedAt,
+      refreshTokenCiphertext: null,
+      refreshTokenFingerprint: null,
+      consecutiveFailures: 0,
+      refreshCooldownUntil: null,
+      lastRefreshError: input.reason === "invalid_grant" ? "invalid_grant" : null,
+    },
     details: () => ({ reason: input.reason }),
     event: ({ authorizationId, tenantId, at }) => ({ authorizationId, tenantId, reason: input.reason, revokedAt: at.toISOString() }),
   });

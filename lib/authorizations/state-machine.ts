@@ -45,6 +45,8 @@ export type TransitionRequest<N extends TransitionName> = {
   /** More of the expected state than the status (e.g. the renewal date the scan saw). */
   guard?: Prisma.AuthorizationWhereInput;
   details?: (context: TransitionContext) => Record<string, unknown>;
+  /** More writes that must commit with the status change (in its transaction, after the guarded update). */
+  alsoWrite?: (tx: Prisma.TransactionClient, context: TransitionContext) => Promise<void>;
 } & ([EventName<N>] extends [null] ? { event?: never } : { event: (context: TransitionContext) => EventData<N> });
 
 /** A transition that committed: what the subscribers receive and the caller gets back. */
@@ -114,6 +116,7 @@ async function commit<N extends TransitionName>(request: TransitionRequest<N>, s
     const matched = Object.keys(data).length > 0 ? (await tx.authorization.updateMany({ where, data })).count : await tx.authorization.count({ where });
     if (matched === 0) return null;
     if (spec.evicts.includes("access_tokens")) await tx.accessTokenCache.deleteMany({ where: { authorizationId: context.authorizationId } });
+    await request.alsoWrite?.(tx, context);
     await recordAuditEvent(
       {
         action: spec.audit,

@@ -10,6 +10,11 @@ export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; 
   REAUTH_REQUIRED: { label: "Renewal needed", tone: "warning", explanation: "Amazon requires you to authorize again before access continues." },
   QUARANTINED: { label: "Paused", tone: "warning", explanation: "An administrator paused access for this account. Authorizing again lifts the pause, or contact your account manager." },
   REVOKED: { label: "Disconnected", tone: "destructive", explanation: "Latchkey no longer holds a token for this account." },
+  IDENTITY_CONFLICT: {
+    label: "Under review",
+    tone: "warning",
+    explanation: "We received your authorization and are checking which business this Amazon account belongs to, because it is already connected elsewhere or differs from the account connected before. Nothing is needed from you; we will be in touch if we need anything.",
+  },
 };
 
 export const REGION_NAMES = { NA: "North America", EU: "Europe", FE: "Far East" } as const;

@@ -13,6 +13,7 @@ export const STATUS_MEANINGS = {
   REAUTH_REQUIRED: "The yearly renewal date passed: the partner must authorize again.",
   QUARANTINED: "An admin paused token issuance.",
   REVOKED: "The refresh token is deleted; only a new consent brings it back.",
+  IDENTITY_CONFLICT: "Stored but held for an admin: the account is claimed by another tenant, or a reauthorization read a different account. No tokens are served.",
 } as const satisfies Record<AuthorizationStatus, string>;
 
 export const AUTHORIZATION_STATUSES = Object.keys(STATUS_MEANINGS) as AuthorizationStatus[];
@@ -45,7 +46,14 @@ export const TRANSITIONS = {
   /** An admin pasted a verified refresh token for the company's own account. */
   selfAuthorize: { from: EVERY_STATUS, to: "ACTIVE", audit: "authorization.self_authorized", event: null, evicts: ["status", "access_tokens"], refusal: "This account cannot be self-authorized now." },
   /** Partner disconnect, admin kill switch, or invalid_grant during a refresh: the refresh token is deleted. */
-  revoke: { from: ["PENDING", ...CONNECTED], to: "REVOKED", audit: "authorization.revoked", event: "latchkey/authorization.revoked", evicts: ["status", "access_tokens"], refusal: "This authorization is already revoked." },
+  revoke: { from: ["PENDING", ...CONNECTED, "IDENTITY_CONFLICT"], to: "REVOKED", audit: "authorization.revoked", event: "latchkey/authorization.revoked", evicts: ["status", "access_tokens"], refusal: "This authorization is already revoked." },
+  /**
+   * A consent whose account is already held by another tenant, or whose fingerprint differs from the stored
+   * one: the new token is stored, nothing is served until an admin resolves the conflict.
+   */
+  holdForReview: { from: EVERY_STATUS, to: "IDENTITY_CONFLICT", audit: "authorization.held_for_review", event: null, evicts: ["status", "access_tokens"], refusal: "This account cannot be held for review now." },
+  /** An admin resolved an identity conflict by keeping this connection. */
+  confirmIdentity: { from: ["IDENTITY_CONFLICT"], to: "ACTIVE", audit: "authorization.identity_confirmed", event: null, evicts: ["status"], refusal: "Only a connection under review can be confirmed." },
   /** An admin pauses token issuance (the token API answers tenant_quarantined). */
   quarantine: { from: ["ACTIVE", "REAUTH_REQUIRED"], to: "QUARANTINED", audit: "authorization.quarantined", event: "latchkey/authorization.quarantined", evicts: ["status"], refusal: "Only a connected authorization can be paused." },
   liftQuarantine: { from: ["QUARANTINED"], to: "ACTIVE", audit: "authorization.quarantine_lifted", event: null, evicts: ["status"], refusal: "Only a paused authorization can be resumed." },

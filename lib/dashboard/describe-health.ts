@@ -8,6 +8,8 @@ export interface HealthInput {
   lastConnectivityOk: boolean | null;
   lastConnectivityAt: Date | null;
   tenantQuarantinedAt?: Date | null;
+  /** An open identity conflict names this authorization (as the claim or the holder). */
+  identityConflict?: boolean | null;
 }
 
 /** LWA error codes (what lastRefreshError holds) in an admin's words. */
@@ -29,10 +31,14 @@ export function describeRefreshError(code: string): string {
 /** The problems to show for one authorization, most important first; empty when healthy. */
 export function describeProblems(input: HealthInput): string[] {
   const problems: string[] = [];
+  if (input.identityConflict) {
+    problems.push(input.status === "IDENTITY_CONFLICT" ? "Identity conflict: this claim is held (no tokens) until an admin keeps one side" : "Identity conflict: another tenant claims this account; resolve it on the authorization page");
+  }
   if (input.tenantQuarantinedAt) problems.push("Token issuance is paused for the whole tenant");
   const failures = input.consecutiveFailures ?? 0;
   if (failures > 0) problems.push(failures === 1 ? "The last token refresh failed" : `${failures} token refreshes failed in a row`);
-  if (input.lastRefreshError) problems.push(describeRefreshError(input.lastRefreshError));
+  // invalid_grant revoked the authorization: its status already says so.
+  if (input.lastRefreshError && input.lastRefreshError !== "invalid_grant") problems.push(describeRefreshError(input.lastRefreshError));
   if (input.lastConnectivityOk === false) problems.push("The last connection test failed");
   return problems;
 }

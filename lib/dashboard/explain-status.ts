@@ -22,4 +22,8 @@ export const ADMIN_STATUS_EXPLANATIONS: Record<ConnectionStatus, { meaning: stri
     meaning: "Latchkey no longer holds a token for this account: the partner disconnected, an admin revoked it, or Amazon refused the refresh token (invalid_grant).",
     fix: "The partner connects the account again from their connection page; the history is kept.",
   },
+  IDENTITY_CONFLICT: {
+    meaning: "Identity conflict: the partner's consent was stored but is held, because the selling partner id it claims is already held by another tenant, or this reauthorization's account fingerprint differs from the stored one. Amazon does not sign that id, so it may be another seller's. Token requests are refused with identity_conflict.",
+    fix: "Compare both fingerprints below with what each business told you, then keep one connection and revoke the other.",
+  },
 };

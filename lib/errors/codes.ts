@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   unknown_operation: 404,
   operation_not_in_ledger: 403,
   role_not_granted: 403,
+  // The connection is held for an admin's review (its Amazon account is claimed by another tenant or changed).
+  identity_conflict: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -59,6 +61,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   unknown_operation: "No SP-API operation has this method and path.",
   operation_not_in_ledger: "This SP-API operation is not in the roles ledger, so Latchkey does not call it.",
   role_not_granted: "The selling partner did not grant a role this SP-API operation needs.",
+  identity_conflict: "This connection is under review: its Amazon account is claimed by another tenant or changed. An administrator must resolve it.",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

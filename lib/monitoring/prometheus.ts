@@ -4,6 +4,7 @@ import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { db } from "@/lib/db/client";
 import { LATCHKEY_OPERATIONS } from "./record-latchkey-call";
+import { AUTHORIZATION_STATUSES } from "@/lib/authorizations/transition-table";
 
 const RECENT_MINUTES = 5;
 const DAY = 86_400_000;
@@ -24,7 +25,7 @@ function buildRegistry(): Registry {
     async collect() {
       const groups = await db.authorization.groupBy({ by: ["status"], _count: { _all: true } });
       this.reset();
-      for (const status of ["PENDING", "ACTIVE", "REAUTH_REQUIRED", "QUARANTINED", "REVOKED"]) this.set({ status }, groups.find((g) => g.status === status)?._count._all ?? 0);
+      for (const status of AUTHORIZATION_STATUSES) this.set({ status }, groups.find((g) => g.status === status)?._count._all ?? 0);
     },
   });
 

@@ -12,7 +12,8 @@ export type CallbackFailure =
   | "account_connected_elsewhere"
   | "different_account"
   | "vendor_appstore"
-  | "appstore_link_invalid";
+  | "appstore_link_invalid"
+  | "wrong_region";
 
 export const CALLBACK_FAILURES: readonly CallbackFailure[] = [
   "state_missing",
@@ -30,6 +31,7 @@ export const CALLBACK_FAILURES: readonly CallbackFailure[] = [
   "different_account",
   "vendor_appstore",
   "appstore_link_invalid",
+  "wrong_region",
 ];
 
 export function isCallbackFailure(value: unknown): value is CallbackFailure {

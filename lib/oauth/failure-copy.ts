@@ -1,3 +1,5 @@
+import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import type { Region } from "@/lib/amazon/marketplaces";
 import type { CallbackFailure } from "./callback-failures";
 
 export interface FailureCopy {
@@ -32,11 +34,26 @@ export const FAILURE_COPY: Record<CallbackFailure, FailureCopy> = {
   different_account: { title: "That is a different Amazon account", body: "You authorized a different selling account than the one this connection belongs to. Start again and choose the same account.", next: "retry" },
   vendor_appstore: { title: "Vendors connect from Latchkey", body: "The Selling Partner Appstore is for sellers only. Vendors connect through Vendor Central from their Latchkey connections page.", next: "connections" },
   appstore_link_invalid: { title: "This Appstore link is not valid", body: "The link did not come from Amazon's Seller Central. Start again from the Selling Partner Appstore or from Latchkey.", next: "connections" },
+  wrong_region: {
+    title: "That account is in another region",
+    body: "This is {account} account; you started {started} connection. Nothing was stored. Go back to your connections and connect {accountRegion} instead.",
+    next: "connections",
+  },
 };
 
-/** A failure's copy with its placeholders filled in (`{ttl}`: how long a started authorization stays valid). */
-export function failureCopy(failure: CallbackFailure, stateTtlSeconds: number): FailureCopy {
+const ARTICLE_NAMES: Record<Region, string> = { NA: "a North America", EU: "a Europe", FE: "a Far East" };
+
+/**
+ * A failure's copy with its placeholders filled in (`{ttl}`: how long a started authorization stays valid;
+ * `{account}` / `{started}`: the region the account lives in and the one the flow started in).
+ */
+export function failureCopy(failure: CallbackFailure, stateTtlSeconds: number, regions?: { account: Region; started: Region }): FailureCopy {
   const copy = FAILURE_COPY[failure];
   const ttl = stateTtlSeconds % 60 === 0 ? `${stateTtlSeconds / 60} minute${stateTtlSeconds === 60 ? "" : "s"}` : `${stateTtlSeconds} seconds`;
-  return { ...copy, body: copy.body.replace("{ttl}", ttl) };
+  const body = copy.body
+    .replace("{ttl}", ttl)
+    .replace("{account}", regions ? ARTICLE_NAMES[regions.account] : "an account of another region")
+    .replace("{started}", regions ? ARTICLE_NAMES[regions.started] : "a connection for a different region")
+    .replace("{accountRegion}", regions ? REGION_NAMES[regions.account] : "the account's region");
+  return { ...copy, body };
 }

@@ -5,11 +5,13 @@ import { findMarketplace, type Region } from "@/lib/amazon/marketplaces";
 import { LwaError, refreshAccessToken } from "@/lib/amazon/lwa";
 import { SpApiError } from "@/lib/amazon/spapi";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";
+import { accountFingerprint, type AccountFingerprint } from "@/lib/authorizations/account-fingerprint";
 import { transitionAuthorization } from "@/lib/authorizations/state-machine";
 import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
 import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestedRoles } from "@/lib/roles/ledger";
 import { createTenantByAdmin, createTenantInput } from "@/lib/tenants/create-tenant";
 import { RENEWAL_PERIOD_MS } from "./complete-authorization";
@@ -58,9 +60,11 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
     return { ok: false, code: "token_rejected", message: "Amazon did not accept this refresh token. Copy it again from the Authorize app page; nothing was stored." };
   }
   let marketplaceIds: string[] = [];
+  let fingerprint: AccountFingerprint;
   try {
     const probe = kind === "SELLER" ? await probeSeller(region, accessToken) : await probeVendor(region, accessToken);
     marketplaceIds = probe.marketplaceIds.filter((id) => findMarketplace(id)?.region === region);
+    fingerprint = accountFingerprint(probe);
   } catch (error) {
     if (!(error instanceof SpApiError)) throw error;
     return error.transient
@@ -91,6 +95,7 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
       statusReason: null,
       roles: requestedRoles(kind),
       marketplaceIds,
+      accountFingerprint: fingerprint as Prisma.InputJsonValue,
       authorizedAt: now,
       renewalDueAt: new Date(now.getTime() + RENEWAL_PERIOD_MS),
       lastRefreshAt: now,

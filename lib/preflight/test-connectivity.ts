@@ -1,6 +1,8 @@
 import "server-only";
 import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
+import type { Region } from "@/lib/amazon/marketplaces";
 import { SpApiError } from "@/lib/amazon/spapi";
+import { accountFingerprint, type AccountFingerprint } from "@/lib/authorizations/account-fingerprint";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordConnectivityResult } from "@/lib/authorizations/token-bookkeeping";
 import { db } from "@/lib/db/client";
@@ -12,7 +14,7 @@ import { monitorCall } from "@/lib/monitoring/record-latchkey-call";
 export type ConnectivityFailure = "revoked" | "access_denied" | "amazon_unavailable" | "app_client_rejected" | "not_connected";
 
 export type ConnectivityResult =
-  | { ok: true; operation: string; marketplaceIds: string[] }
+  | { ok: true; operation: string; marketplaceIds: string[]; fingerprint: AccountFingerprint }
   | { ok: false; failure: ConnectivityFailure; message: string };
 
 const FAILURE_MESSAGES: Record<ConnectivityFailure, string> = {
@@ -27,16 +29,25 @@ interface Subject extends Pick<Authorization, "id" | "tenantId" | "region" | "st
   tenant: { kind: PartnerKind };
 }
 
+interface RecordOptions {
+  actorType: ActorType;
+  actorId?: string | null;
+  requestId?: string | null;
+}
+
 /**
  * The connectivity test of the reference design: one cheap SP-API call with the partner's token
  * (sellers: marketplace participations, recorded; vendors: purchase orders). Recorded on the
  * authorization and in the audit log. `accessToken` skips the refresh when the caller just obtained one.
  */
-export async function testConnectivity(
-  authorization: Subject,
-  options: { accessToken?: string; actorType: ActorType; actorId?: string | null; requestId?: string | null },
-): Promise<ConnectivityResult> {
+export async function testConnectivity(authorization: Subject, options: RecordOptions & { accessToken?: string }): Promise<ConnectivityResult> {
   const result = await runProbe(authorization, options.accessToken);
+  await recordConnectivity(authorization, result, options);
+  return result;
+}
+
+/** Records a test call's result on the authorization (sellers: the marketplaces it read) and in the audit log. */
+export async function recordConnectivity(authorization: Pick<Subject, "id" | "tenantId" | "tenant">, result: ConnectivityResult, options: RecordOptions): Promise<void> {
   await recordConnectivityResult(authorization, { at: new Date(), ok: result.ok, ...(result.ok && authorization.tenant.kind === "SELLER" ? { marketplaceIds: result.marketplaceIds } : {}) });
   await recordAuditEvent({
     action: "authorization.connectivity_tested",
@@ -47,20 +58,36 @@ export async function testConnectivity(
     details: result.ok ? { ok: true, operation: result.operation, marketplaceIds: result.marketplaceIds } : { ok: false, failure: result.failure },
     requestId: options.requestId ?? null,
   });
-  return result;
 }
 
 async function runProbe(authorization: Subject, suppliedToken: string | undefined): Promise<ConnectivityResult> {
   try {
     const accessToken = suppliedToken ?? (await refreshAuthorizationAccessToken(authorization)).accessToken;
-    const probe = authorization.tenant.kind === "SELLER"
-      ? await monitorCall(authorization.id, "getMarketplaceParticipations", () => probeSeller(authorization.region, accessToken))
-      : await monitorCall(authorization.id, "getPurchaseOrders", () => probeVendor(authorization.region, accessToken));
-    return { ok: true, operation: probe.operation, marketplaceIds: probe.marketplaceIds };
+    return await probeConnection(authorization, accessToken);
   } catch (error) {
-    const failure = classify(error);
-    return { ok: false, failure, message: FAILURE_MESSAGES[failure] };
+    return failed(error);
   }
+}
+
+/**
+ * The test call alone, with a token in hand and nothing recorded but the call's outcome (monitoring):
+ * what the token can read in `region` (the authorization's own by default), as an account fingerprint.
+ */
+export async function probeConnection(subject: Pick<Subject, "id" | "region" | "tenant">, accessToken: string, region: Region = subject.region, options: { monitored?: boolean } = {}): Promise<ConnectivityResult> {
+  const kind = subject.tenant.kind;
+  const operation = kind === "SELLER" ? "getMarketplaceParticipations" : "getPurchaseOrders";
+  const call = () => (kind === "SELLER" ? probeSeller(region, accessToken) : probeVendor(region, accessToken));
+  try {
+    const probe = options.monitored === false ? await call() : await monitorCall(subject.id, operation, call);
+    return { ok: true, operation: probe.operation, marketplaceIds: probe.marketplaceIds, fingerprint: accountFingerprint(probe) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function failed(error: unknown): ConnectivityResult {
+  const failure = classify(error);
+  return { ok: false, failure, message: FAILURE_MESSAGES[failure] };
 }
 
 function classify(error: unknown): ConnectivityFailure {

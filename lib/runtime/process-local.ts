@@ -26,6 +26,7 @@ export const PROCESS_LOCAL = {
   gatewayOutcomes: "the gateway's SP-API call outcomes not yet written to the monitoring buckets (written every second)",
   gatewayRdts: "Restricted Data Tokens the gateway made, in memory only, until a minute before they expire",
   gatewayRdtFlights: "one in-flight RDT creation per (authorization, restricted resource)",
+  tokenDeadline: "the deadline of the token request a refresh runs for (async context, lib/tokens/token-deadline.ts)",
   workflowDefinitions: "where the in-process runner finds the workflow definitions (given by the entry point)",
   workflowLocks: "the in-process runner's per-authorization queues (one function at a time per key)",
   workflowSchedule: "the in-process cron timer",

@@ -23,6 +23,8 @@ const connectionFields = {
   lastConnectivityOk: true,
   revokedAt: true,
   createdAt: true,
+  // The latest flow only: whether it came back from Amazon (status-details.ts: an unfinished attempt).
+  oauthStates: { select: { consumedAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } as const;
 
 /** A tenant with its connections, without any ciphertext. */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { REGION_CODES } from "@/lib/amazon/regions";
 
-export const STATUS_FILTERS = ["ACTIVE", "PENDING", "REAUTH_REQUIRED", "QUARANTINED", "REVOKED", "NONE"] as const;
+export const STATUS_FILTERS = ["ACTIVE", "PENDING", "REAUTH_REQUIRED", "QUARANTINED", "REVOKED", "IDENTITY_CONFLICT", "NONE"] as const;
 export const KIND_FILTERS = ["SELLER", "VENDOR"] as const;
 export const REGION_FILTERS = REGION_CODES;
 export const SORTS = ["newest", "oldest", "name", "renewal", "last_used"] as const;
@@ -22,6 +22,7 @@ export const STATUS_FILTER_LABELS: Record<(typeof STATUS_FILTERS)[number], strin
   REAUTH_REQUIRED: "Renewal needed",
   QUARANTINED: "Paused",
   REVOKED: "Disconnected",
+  IDENTITY_CONFLICT: "Under review (identity conflict)",
   NONE: "No connection started",
 };
 

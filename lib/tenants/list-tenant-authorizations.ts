@@ -29,6 +29,8 @@ export interface DashboardRow {
   consecutiveFailures: number | null;
   lastConnectivityAt: Date | null;
   lastConnectivityOk: boolean | null;
+  /** An open identity conflict names this authorization, as the claim or as the holder. */
+  identityConflict: boolean;
 }
 
 export interface DashboardPage {
@@ -159,7 +161,10 @@ export async function listTenantAuthorizations(filters: DashboardFilters, now = 
     SELECT t."id" AS "tenantId", t."name" AS "tenantName", t."kind", t."contactEmail", t."createdAt" AS "tenantCreatedAt",
            t."quarantinedAt" AS "tenantQuarantinedAt", a."id" AS "authorizationId", a."region", a."sellingPartnerId", a."status",
            a."renewalDueAt", a."lastUsedAt", a."lastRefreshAt", a."lastRefreshError", a."consecutiveFailures",
-           a."lastConnectivityAt", a."lastConnectivityOk"
+           a."lastConnectivityAt", a."lastConnectivityOk",
+           (a."id" IS NOT NULL AND (a."status" = 'IDENTITY_CONFLICT'
+             OR EXISTS (SELECT 1 FROM "IdentityConflict" c JOIN "Authorization" claim ON claim."id" = c."authorizationId"
+                        WHERE c."heldById" = a."id" AND c."resolvedAt" IS NULL AND claim."status" = 'IDENTITY_CONFLICT'))) AS "identityConflict"
     FROM ${prefilter ? Prisma.sql`page_tenants` : Prisma.sql`"Tenant"`} t
     ${authorizationJoin(filters, Boolean(prefilter?.limited))}
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}

@@ -74,5 +74,8 @@ export function assertIssuable(authorization: { status: AuthorizationForTokens["
       throw new AppError("reauthorization_required");
     case "QUARANTINED":
       throw new AppError("tenant_quarantined");
+    case "IDENTITY_CONFLICT":
+      // Its token may be another seller's than the id it claims: never served until an admin resolves it.
+      throw new AppError("identity_conflict");
   }
 }

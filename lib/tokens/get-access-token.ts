@@ -3,6 +3,7 @@ import { decryptForTenant, encryptForTenant } from "@/lib/vault";
 import { assertIssuable, loadAuthorizationForTokens } from "./authorization-for-tokens";
 import { getCachedToken, invalidateIfCurrent } from "./cached-token";
 import { refreshAuthorizationAccessToken } from "./refresh-access-token";
+import { withTokenDeadline } from "./token-deadline";
 import { touchAuthorization } from "./usage";
 
 export interface IssuedAccessToken {
@@ -29,7 +30,12 @@ export function accessTokenCacheKey(authorizationId: string): string {
  * refresh (one per authorization at a time across all instances). Refuses revoked, paused or pending
  * authorizations with a stable code. Records usage without a write per call.
  */
-export async function getAccessToken(authorizationId: string, options: TokenRequestOptions = {}): Promise<IssuedAccessToken> {
+export function getAccessToken(authorizationId: string, options: TokenRequestOptions = {}): Promise<IssuedAccessToken> {
+  // One deadline for the whole request: reading, waiting for another instance's refresh, and LWA's retries.
+  return withTokenDeadline(() => issueAccessToken(authorizationId, options));
+}
+
+async function issueAccessToken(authorizationId: string, options: TokenRequestOptions): Promise<IssuedAccessToken> {
   const authorization = await loadAuthorizationForTokens(authorizationId);
   // Scope before status: a caller limited to other tenants learns nothing, not even that it is revoked.
   options.assertTenant?.(authorization.tenantId);

@@ -4,21 +4,35 @@ import { withClientCredentials } from "@/lib/app-client/client-credentials";
 import { readRefreshToken } from "@/lib/authorizations/read-refresh-token";
 import { markAuthorizationRevoked } from "@/lib/authorizations/revoke-authorization";
 import { recordRefreshFailed, recordRefreshSucceeded } from "@/lib/authorizations/token-bookkeeping";
+import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Authorization } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { assertIssuable } from "./authorization-for-tokens";
 import { evictTokenCaches } from "./evict-token-caches";
+import { tokenDeadline } from "./token-deadline";
 import { LATCHKEY_OPERATIONS, monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
-async function withTransientRetries<T>(call: () => Promise<T>): Promise<T> {
+/** An attempt needs at least this long to be worth making; less than this left, the last failure stands. */
+const MIN_ATTEMPT_MS = 500;
+
+/**
+ * Transient failures are retried with jittered backoff, up to TRANSIENT_ATTEMPTS, all inside `deadline`: each
+ * attempt may take what is left (at most AMAZON_HTTP_TIMEOUT_MS), and no retry starts that could not finish.
+ */
+async function withTransientRetries<T>(call: (timeoutMs: number) => Promise<T>, deadline: number): Promise<T> {
+  const httpTimeoutMs = readServerEnv().AMAZON_HTTP_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
+    const left = deadline - Date.now();
+    if (left < MIN_ATTEMPT_MS) throw new LwaError("transient", "timeout", null);
     try {
-      return await call();
+      return await call(Math.min(httpTimeoutMs, left));
     } catch (error) {
       if (!(error instanceof LwaError) || error.kind !== "transient" || attempt >= TRANSIENT_ATTEMPTS) throw error;
       const backoff = BASE_BACKOFF_MS * 2 ** (attempt - 1);
-      await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
+      const wait = backoff / 2 + Math.random() * backoff;
+      if (Date.now() + wait + MIN_ATTEMPT_MS > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
@@ -52,7 +66,10 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
   assertCanIssueTokens(authorization);
   const refreshToken = await readRefreshToken(authorization);
   try {
-    const token = await withClientCredentials((credentials) => withTransientRetries(() => monitorCall(authorization.id, LATCHKEY_OPERATIONS.lwaRefresh, () => lwaRefresh(credentials, refreshToken))));
+    const deadline = tokenDeadline();
+    const token = await withClientCredentials((credentials) =>
+      withTransientRetries((timeoutMs) => monitorCall(authorization.id, LATCHKEY_OPERATIONS.lwaRefresh, () => lwaRefresh(credentials, refreshToken, { timeoutMs })), deadline),
+    );
     await recordRefreshSucceeded(authorization.id);
     return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
   } catch (error) {

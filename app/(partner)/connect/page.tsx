@@ -1,4 +1,4 @@
-import { ArrowRight, Plus } from "lucide-react";
+import { ArrowRight, Plus, RotateCcw } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -8,8 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { findMarketplace, REGIONS } from "@/lib/amazon/marketplaces";
 import { requirePartner } from "@/lib/auth/session";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { unfinishedAttemptAt } from "@/lib/authorizations/status-details";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
-import { describeDaysUntil } from "@/lib/utils/format";
+import { describeDaysUntil, formatDateTime } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Your Amazon connections" };
 
@@ -35,6 +36,27 @@ export default async function ConnectionsPage() {
 
       {toConnect.map((region) => {
         const marketplaceId = tenant.marketplaceIds.find((id) => findMarketplace(id)?.region === region.id)!;
+        const pending = tenant.authorizations.find((a) => a.region === region.id);
+        const unfinishedAt = pending ? unfinishedAttemptAt(pending) : null;
+        if (unfinishedAt) {
+          return (
+            <Card key={region.id} className="border-warning/40" data-testid="unfinished-attempt">
+              <CardHeader>
+                <CardTitle className="text-base">Your {REGION_NAMES[region.id]} connection did not finish</CardTitle>
+                <CardDescription>
+                  You came back from {central} on {formatDateTime(unfinishedAt)}, but the connection was not completed and nothing was stored. Start again; it only takes a minute.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <Button asChild>
+                  <Link href={`/connect/consent?marketplace=${marketplaceId}`}>
+                    <RotateCcw aria-hidden /> Start again
+                  </Link>
+                </Button>
+              </CardContent>
+            </Card>
+          );
+        }
         return (
           <Card key={region.id} className="border-primary/30 bg-accent/30">
             <CardHeader>

@@ -125,6 +125,7 @@ const TABLE: Record<string, Entry> = {
   "action selfAuthorizeAction":        { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/self-authorize" },
   "action adminTestConnectionAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action forceRefreshAction":        { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/authorizations/${w.a.connectionId}` },
+  "action resolveIdentityConflictAction": { kind: "admin",   check: "hosted-on-admin-page",   url: (w) => `/admin/authorizations/${w.a.connectionId}`, note: "only shown while a conflict is open; partner and signed-out refusals in tests/integration/admin/resolve-identity-conflict-action" },
   "action bulkAuthorizationsAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin" },
   "action createApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action revokeApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },

@@ -21,6 +21,8 @@ describe("self-authorization by an admin", () => {
     expect(authorization).toMatchObject({ status: "ACTIVE", authType: "SELF", region: "EU", sellingPartnerId: "A2SBXSELLEREU01", lastConnectivityOk: true });
     expect(authorization.tenant.name).toBe("Our own EU store");
     expect(authorization.marketplaceIds.length).toBeGreaterThan(0);
+    // The account fingerprint is recorded at this connection too (identity conflicts compare against it).
+    expect(authorization.accountFingerprint).toMatchObject({ storeNames: ["Sandbox Store EU 1"] });
     expect(await readRefreshToken(authorization)).toBe(refreshToken);
     expect(await db.auditLog.count({ where: { action: "authorization.self_authorized", authorizationId: authorization.id } })).toBe(1);
   });

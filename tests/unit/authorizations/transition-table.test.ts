@@ -10,21 +10,23 @@ type Row = Record<AuthorizationStatus, "apply" | "already_done" | "refused">;
 
 // Written out by hand, status by status, so a change to the table has to be made here too.
 const EXPECTED: Record<TransitionName, Row> = {
-  connect: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply" },
-  reauthorize: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply" },
-  selfAuthorize: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply" },
-  revoke: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "already_done" },
-  quarantine: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "already_done", REVOKED: "refused" },
-  liftQuarantine: { PENDING: "refused", ACTIVE: "already_done", REAUTH_REQUIRED: "refused", QUARANTINED: "apply", REVOKED: "refused" },
-  flagRenewalOverdue: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "already_done", QUARANTINED: "refused", REVOKED: "refused" },
-  requestReauthorization: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "refused" },
-  markInactive: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "refused", QUARANTINED: "refused", REVOKED: "refused" },
-  clearInactive: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "refused", QUARANTINED: "refused", REVOKED: "refused" },
+  connect: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply", IDENTITY_CONFLICT: "apply" },
+  reauthorize: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply", IDENTITY_CONFLICT: "refused" },
+  selfAuthorize: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply", IDENTITY_CONFLICT: "apply" },
+  revoke: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "already_done", IDENTITY_CONFLICT: "apply" },
+  quarantine: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "already_done", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  liftQuarantine: { PENDING: "refused", ACTIVE: "already_done", REAUTH_REQUIRED: "refused", QUARANTINED: "apply", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  flagRenewalOverdue: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "already_done", QUARANTINED: "refused", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  requestReauthorization: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  markInactive: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "refused", QUARANTINED: "refused", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  clearInactive: { PENDING: "refused", ACTIVE: "apply", REAUTH_REQUIRED: "refused", QUARANTINED: "refused", REVOKED: "refused", IDENTITY_CONFLICT: "refused" },
+  holdForReview: { PENDING: "apply", ACTIVE: "apply", REAUTH_REQUIRED: "apply", QUARANTINED: "apply", REVOKED: "apply", IDENTITY_CONFLICT: "apply" },
+  confirmIdentity: { PENDING: "refused", ACTIVE: "already_done", REAUTH_REQUIRED: "refused", QUARANTINED: "refused", REVOKED: "refused", IDENTITY_CONFLICT: "apply" },
 };
 
 describe("the authorization transition table", () => {
   it("covers every status of the schema", () => {
-    expect([...AUTHORIZATION_STATUSES].sort()).toEqual(["ACTIVE", "PENDING", "QUARANTINED", "REAUTH_REQUIRED", "REVOKED"]);
+    expect([...AUTHORIZATION_STATUSES].sort()).toEqual(["ACTIVE", "IDENTITY_CONFLICT", "PENDING", "QUARANTINED", "REAUTH_REQUIRED", "REVOKED"]);
   });
 
   it("lists every transition once", () => {
@@ -52,9 +54,11 @@ describe("the authorization transition table", () => {
       requestReauthorization: null,
       markInactive: null,
       clearInactive: null,
+      holdForReview: "IDENTITY_CONFLICT",
+      confirmIdentity: "ACTIVE",
     });
     const outOfRevoked = TRANSITION_NAMES.filter((name) => decideTransition(name, "REVOKED") === "apply");
-    expect(outOfRevoked.sort()).toEqual(["connect", "reauthorize", "selfAuthorize"]);
+    expect(outOfRevoked.sort()).toEqual(["connect", "holdForReview", "reauthorize", "selfAuthorize"]);
   });
 
   it("records a registered audit action and announces only known workflow events", () => {
@@ -80,7 +84,7 @@ describe("the authorization transition table", () => {
       if (spec.to !== null) expect(spec.evicts, name).toContain("status");
     }
     const tokenEvicting = TRANSITION_NAMES.filter((name) => (TRANSITIONS[name].evicts as readonly string[]).includes("access_tokens"));
-    expect(tokenEvicting.sort()).toEqual(["connect", "reauthorize", "revoke", "selfAuthorize"]);
+    expect(tokenEvicting.sort()).toEqual(["connect", "holdForReview", "reauthorize", "revoke", "selfAuthorize"]);
   });
 
   it("shows the partner every transition of their connection in their history", () => {

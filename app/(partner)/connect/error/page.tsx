@@ -6,12 +6,16 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { isCallbackFailure } from "@/lib/oauth/callback-failures";
 import { failureCopy } from "@/lib/oauth/failure-copy";
 import { readServerEnv } from "@/lib/env";
+import { z } from "zod";
+
+const regions = z.object({ account: z.enum(["NA", "EU", "FE"]), started: z.enum(["NA", "EU", "FE"]) });
 
 export const metadata: Metadata = { title: "The connection did not complete", referrer: "no-referrer" };
 
-export default async function ConnectErrorPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code } = await searchParams;
-  const copy = failureCopy(isCallbackFailure(code) ? code : "state_unknown", readServerEnv().OAUTH_STATE_TTL_SECONDS);
+export default async function ConnectErrorPage({ searchParams }: { searchParams: Promise<{ code?: string; account?: string; started?: string }> }) {
+  const query = await searchParams;
+  const code = query.code;
+  const copy = failureCopy(isCallbackFailure(code) ? code : "state_unknown", readServerEnv().OAUTH_STATE_TTL_SECONDS, regions.safeParse(query).data);
   return (
     <Card className="mx-auto max-w-xl" data-testid="connect-error" data-code={isCallbackFailure(code) ? code : "state_unknown"}>
       <CardHeader>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
 import { ForceRefreshButton } from "@/components/admin/force-refresh-button";
+import { IdentityConflictNotice } from "@/components/admin/identity-conflict-notice";
 import { LifecycleActions } from "@/components/admin/lifecycle-actions";
 import { OutcomeCharts } from "@/components/admin/monitoring/outcome-charts";
 import { PreflightPanel } from "@/components/admin/preflight-panel";
@@ -16,11 +17,13 @@ import { getAuthorizationDetail } from "@/lib/dashboard/get-authorization-detail
 import { RECENT_OUTCOMES_HOURS } from "@/lib/dashboard/recent-spapi-outcomes";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requireAdmin } from "@/lib/auth/session";
+import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
+import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
 import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
 import { ACTOR_LABELS, auditOutcome } from "@/lib/audit/audit-entry-copy";
 import { auditLabel } from "@/lib/audit/event-registry";
 import { isAppError } from "@/lib/errors";
-import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
+import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Authorization" };
 
@@ -50,14 +53,18 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
     throw error;
   });
   const { authorization: a, tenant, token, timeline, ledger, extraRoles, vendorLinkage, outcomes } = detail;
+
   const now = new Date();
   const explanation = ADMIN_STATUS_EXPLANATIONS[a.status];
-  const problems = describeProblems({ ...a, tenantQuarantinedAt: tenant.quarantinedAt });
+  const conflicts = await listOpenIdentityConflicts({ authorizationIds: [a.id] });
+  const problems = describeProblems({ ...a, tenantQuarantinedAt: tenant.quarantinedAt, identityConflict: conflicts.length > 0 });
   const uncovered = ledger.filter((l) => !l.covered);
   const failingCalls = Object.entries(outcomes.byStatus).filter(([status]) => status !== "2xx");
   // A refresh refused with invalid_grant revokes the authorization instead of recording an error.
   const revokedByAmazon = timeline.find((e) => e.action === "authorization.revoked" && (e.details as { reason?: string } | null)?.reason === "invalid_grant");
-  const refreshOutcome = a.lastRefreshError
+  const refreshOutcome = a.lastRefreshError === "invalid_grant"
+    ? `Refused: ${describeRefreshError("invalid_grant")}`
+    : a.lastRefreshError
     ? `Failed: ${describeRefreshError(a.lastRefreshError)}`
     : a.status === "REVOKED" && a.revokedAt && (!a.lastRefreshAt || a.revokedAt >= a.lastRefreshAt)
       ? revokedByAmazon
@@ -112,6 +119,9 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
             <span className="text-muted-foreground">What fixes it: </span>
             {explanation.fix}
           </p>
+          {conflicts.map((c) => (
+            <IdentityConflictNotice key={c.id} conflict={c} authorizationId={a.id} resolvable />
+          ))}
         </CardContent>
       </Card>
 
@@ -153,9 +163,11 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               </Field>
               <Field label="Type">{AUTH_TYPES[a.authType]}</Field>
               <Field label="Authorized">{formatDateTime(a.authorizedAt)}</Field>
-              <Field label="Renewal due">{a.renewalDueAt ? `${formatDate(a.renewalDueAt)} (${describeDaysUntil(a.renewalDueAt, now)})` : "—"}</Field>
+              <Field label="Renewal due">
+                <span data-testid="renewal-due">{renewalDetail(a, now)}</span>
+              </Field>
               <Field label="Last connection test">
-                <span data-testid="last-test">{a.lastConnectivityAt ? `${a.lastConnectivityOk ? "Passed" : "Failed"} · ${formatDateTime(a.lastConnectivityAt)}` : "Never tested"}</span>
+                <span data-testid="last-test">{lastTestDetail(a).text}</span>
               </Field>
               <Field label="Marketplaces">{a.marketplaceIds.map((m) => findMarketplace(m)?.country ?? m).join(", ") || "—"}</Field>
               <Field label="Vendor group">
@@ -194,7 +206,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           <CardDescription>Pause token issuance, lift a pause, ask the partner to authorize again, or revoke (the kill switch).</CardDescription>
         </CardHeader>
         <CardContent>
-          <LifecycleActions authorizationId={a.id} status={a.status} />
+          {a.status === "IDENTITY_CONFLICT" ? <p className="text-sm text-muted-foreground">Resolve the identity conflict above first.</p> : <LifecycleActions authorizationId={a.id} status={a.status} />}
         </CardContent>
       </Card>
 

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
+import { IdentityConflictNotice } from "@/components/admin/identity-conflict-notice";
 import { LifecycleActions } from "@/components/admin/lifecycle-actions";
 import { StatusBadge } from "@/components/connect/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -10,10 +11,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requireAdmin } from "@/lib/auth/session";
+import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
 import { isAppError } from "@/lib/errors";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { formatDateTime } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Tenant" };
 
@@ -24,6 +27,7 @@ export default async function AdminTenantPage({ params, searchParams }: { params
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const conflicts = await listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) });
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
@@ -68,11 +72,11 @@ export default async function AdminTenantPage({ params, searchParams }: { params
               </div>
               <div>
                 <dt className="text-muted-foreground">Renewal due</dt>
-                <dd className="font-medium">{formatDate(a.renewalDueAt)}</dd>
+                <dd className="font-medium">{renewalDetail(a)}</dd>
               </div>
               <div>
                 <dt className="text-muted-foreground">Last test</dt>
-                <dd className="font-medium">{a.lastConnectivityAt ? `${a.lastConnectivityOk ? "Passed" : "Failed"} · ${formatDateTime(a.lastConnectivityAt)}` : "—"}</dd>
+                <dd className="font-medium">{lastTestDetail(a).text}</dd>
               </div>
               <div>
                 <dt className="text-muted-foreground">Last refresh</dt>
@@ -84,8 +88,13 @@ export default async function AdminTenantPage({ params, searchParams }: { params
               </div>
             </dl>
             {a.statusReason && <p className="text-sm text-muted-foreground">{a.statusReason}</p>}
+            {conflicts
+              .filter((c) => c.claim.authorizationId === a.id || c.holder?.authorizationId === a.id)
+              .map((c) => (
+                <IdentityConflictNotice key={c.id} conflict={c} authorizationId={a.id} />
+              ))}
             {a.status === "ACTIVE" && <AdminTestButton authorizationId={a.id} />}
-            <LifecycleActions authorizationId={a.id} status={a.status} />
+            {a.status !== "IDENTITY_CONFLICT" && <LifecycleActions authorizationId={a.id} status={a.status} />}
           </CardContent>
         </Card>
       ))}

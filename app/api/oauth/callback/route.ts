@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readServerEnv } from "@/lib/env";
-import { completeAuthorization } from "@/lib/oauth/complete-authorization";
+import { callbackRedirectPath, completeAuthorization } from "@/lib/oauth/complete-authorization";
 import { BINDING_COOKIE } from "@/lib/oauth/redirect-uri";
 
 export const dynamic = "force-dynamic";
@@ -20,9 +20,7 @@ export async function GET(request: NextRequest) {
     request.cookies.get(BINDING_COOKIE)?.value,
     user?.id,
   );
-  const target = outcome.ok
-    ? `/connect/connections/${outcome.authorizationId}?${outcome.reauthorized ? "reauthorized" : "connected"}=1`
-    : `/connect/error?code=${outcome.failure}`;
+  const target = callbackRedirectPath(outcome);
   const response = NextResponse.redirect(new URL(target, readServerEnv().APP_URL), 303);
   // The code and state must not leak to whatever the next page loads.
   response.headers.set("Referrer-Policy", "no-referrer");

@@ -11,9 +11,10 @@ import { findMarketplace, marketplacesIn } from "@/lib/amazon/marketplaces";
 import { requirePartner } from "@/lib/auth/session";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/event-registry";
 import { REGION_NAMES, REMOVE_APP_INSTRUCTIONS, STATUS_COPY } from "@/lib/authorizations/status-copy";
+import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
 import { isAppError } from "@/lib/errors";
 import { getConnection, getConnectionHistory } from "@/lib/tenants/get-tenant-connections";
-import { describeDaysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
+import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Connection health" };
 
@@ -34,6 +35,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const history = await getConnectionHistory(user.tenantId, id);
   const kind = connection.tenant.kind;
   const central = kind === "SELLER" ? "Seller Central" : "Vendor Central";
+  const lastTest = lastTestDetail(connection);
   const marketplaceForRegion = connection.marketplaceIds[0] ?? marketplacesIn(connection.region)[0]!.id;
 
   return (
@@ -53,6 +55,13 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <CheckCircle2 aria-hidden />
           <AlertTitle>Authorized again</AlertTitle>
           <AlertDescription>Your connection is renewed until {formatDate(connection.renewalDueAt)}.</AlertDescription>
+        </Alert>
+      )}
+      {connection.status === "IDENTITY_CONFLICT" && (
+        <Alert data-testid="under-review">
+          <Clock aria-hidden />
+          <AlertTitle>Your connection is under review</AlertTitle>
+          <AlertDescription>{STATUS_COPY.IDENTITY_CONFLICT.explanation}</AlertDescription>
         </Alert>
       )}
       {flags.disconnected && connection.status === "REVOKED" && (
@@ -87,21 +96,16 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             <div>
               <dt className="text-muted-foreground">Last connection test</dt>
               <dd className="mt-1 flex items-center gap-1.5 font-medium" data-testid="last-test">
-                {connection.lastConnectivityAt ? (
-                  <>
-                    {connection.lastConnectivityOk ? <CheckCircle2 className="size-4 text-success" aria-hidden /> : <CircleAlert className="size-4 text-destructive" aria-hidden />}
-                    {connection.lastConnectivityOk ? "Passed" : "Failed"} · {formatDateTime(connection.lastConnectivityAt)}
-                  </>
-                ) : (
-                  "Not tested yet"
-                )}
+                {lastTest.ok === true && <CheckCircle2 className="size-4 text-success" aria-hidden />}
+                {lastTest.ok === false && <CircleAlert className="size-4 text-destructive" aria-hidden />}
+                {lastTest.text}
               </dd>
             </div>
             <div>
               <dt className="text-muted-foreground">Renewal due</dt>
-              <dd className="mt-1 flex items-center gap-1.5 font-medium">
+              <dd className="mt-1 flex items-center gap-1.5 font-medium" data-testid="renewal-due">
                 <Clock className="size-4 text-muted-foreground" aria-hidden />
-                {connection.renewalDueAt ? `${formatDate(connection.renewalDueAt)} (${describeDaysUntil(connection.renewalDueAt)})` : "—"}
+                {renewalDetail(connection)}
               </dd>
             </div>
             <div>
