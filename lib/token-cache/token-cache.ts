@@ -272,6 +272,21 @@ export async function storeTokensUnderLeases(writes: { lease: Lease; tokenCipher
   return keys;
 }
 
+/**
+ * Extends, in one statement, the leases of a batch that are still ours (same generation), for another
+ * TOKEN_LEASE_SECONDS: a batch holder that is still working keeps its rows. Returns the keys still held.
+ */
+export async function extendLeases(leases: Lease[]): Promise<Set<string>> {
+  if (leases.length === 0) return new Set();
+  const { leaseSeconds } = timing();
+  const kept = await db.$queryRaw<{ cacheKey: string }[]>`
+    UPDATE "AccessTokenCache" AS c SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}), "updatedAt" = now()
+    FROM unnest(${leases.map((l) => l.cacheKey)}::text[], ${leases.map((l) => l.generation)}::int[]) AS x(key, generation)
+    WHERE c."cacheKey" = x.key AND c."leaseGeneration" = x.generation
+    RETURNING c."cacheKey"`;
+  return new Set(kept.map((row) => row.cacheKey));
+}
+
 /** Releases, in one statement, the leases of a batch that are still ours. */
 export async function releaseLeases(leases: Lease[]): Promise<void> {
   if (leases.length === 0) return;

@@ -5,14 +5,14 @@ import "server-only";
 // whole batch. Only a revocation found (invalid_grant) is handled one by one, through the state machine, so
 // its email, alert and audit entry follow exactly as when a request finds it.
 import { LwaError, refreshAccessToken as lwaRefresh } from "@/lib/amazon/lwa";
-import { withClientCredentials } from "@/lib/app-client/client-credentials";
+import { loadCredentialSet, withClientCredentials } from "@/lib/app-client/client-credentials";
 import { readRefreshToken } from "@/lib/authorizations/read-refresh-token";
 import { recordRefreshesFailed, recordRefreshesSucceeded } from "@/lib/authorizations/token-bookkeeping";
 import { readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { LATCHKEY_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
 import { recordOutcomes, type RecordedOutcome } from "@/lib/monitoring/record-outcomes";
-import { acquireLeases, leaseMilliseconds, releaseLeases, storeTokensUnderLeases, type Lease } from "@/lib/token-cache/token-cache";
+import { acquireLeases, extendLeases, leaseMilliseconds, releaseLeases, storeTokensUnderLeases, type Lease } from "@/lib/token-cache/token-cache";
 import { encryptForTenant, warmTenantDataKeys } from "@/lib/vault";
 import { evictTokenCaches } from "./evict-token-caches";
 import { accessTokenCacheKey, accessTokenContext } from "./get-access-token";
@@ -35,8 +35,8 @@ export interface BatchRefreshResult {
   skipped: number;
 }
 
-/** Stop starting LWA calls this long before the batch's leases lapse. */
-const LEASE_SAFETY_MS = 1000;
+/** A batch starts no new LWA call after this long (the next run takes the rest). */
+const MAX_BATCH_MS = 120_000;
 
 async function mapLimit<T>(items: readonly T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -48,8 +48,9 @@ async function mapLimit<T>(items: readonly T[], limit: number, job: (item: T) =>
 
 /**
  * One LWA refresh for each row, at most `concurrency` at a time, under the rows' refresh leases (taken for the
- * whole batch in one statement; rows leased elsewhere are skipped). Every call must finish before the leases
- * lapse; a write that comes too late anyway is refused by the lease's fencing token.
+ * whole batch in one statement; rows leased elsewhere are skipped). While the batch works its leases are
+ * extended (one statement every third of a lease); a row whose lease was lost anyway is not called, and a
+ * write that comes too late is refused by the lease's fencing token.
  */
 export async function refreshBatch(rows: readonly BatchRow[], options: { concurrency: number }): Promise<BatchRefreshResult> {
   const result: BatchRefreshResult = { refreshed: 0, failed: 0, revoked: 0, skipped: 0 };
@@ -58,10 +59,47 @@ export async function refreshBatch(rows: readonly BatchRow[], options: { concurr
   const leases = await acquireLeases([...byKey.entries()].map(([cacheKey, row]) => ({ cacheKey, authorizationId: row.id })));
   result.skipped += byKey.size - leases.length;
   if (leases.length === 0) return result;
-  const leaseEnd = Date.now() + leaseMilliseconds() - LEASE_SAFETY_MS;
+  const stopAt = Date.now() + MAX_BATCH_MS;
+  let held = new Set(leases.map((lease) => lease.cacheKey));
+  const finished = new Set<string>();
+  let extending = Promise.resolve();
+  const timer = setInterval(() => {
+    extending = extending
+      .then(async () => {
+        held = await extendLeases(leases.filter((lease) => !finished.has(lease.cacheKey)));
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, "could not extend the batch's refresh leases"));
+  }, Math.max(500, leaseMilliseconds() / 3));
+  const keeper: LeaseKeeper = {
+    stopAt,
+    isHeld: (cacheKey) => held.has(cacheKey),
+    finish: (cacheKey) => void finished.add(cacheKey),
+    stopExtending: () => {
+      clearInterval(timer);
+      return extending;
+    },
+  };
+  try {
+    return await refreshLeased(leases, byKey, keeper, result, options.concurrency);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface LeaseKeeper {
+  stopAt: number;
+  isHeld(cacheKey: string): boolean;
+  finish(cacheKey: string): void;
+  /** Stops extending the leases (before they are stored or released); resolves when no extension is running. */
+  stopExtending(): Promise<void>;
+}
+
+async function refreshLeased(leases: Lease[], byKey: Map<string, BatchRow>, keeper: LeaseKeeper, result: BatchRefreshResult, concurrency: number): Promise<BatchRefreshResult> {
   await warmTenantDataKeys(leases.map((lease) => byKey.get(lease.cacheKey)!.tenantId));
 
   const requestDeadlineMs = readServerEnv().TOKEN_REQUEST_DEADLINE_MS;
+  // The app's credentials are read once for the batch (an invalid_client still re-reads them, as for one call).
+  const credentialSet = await loadCredentialSet();
   const writes: Parameters<typeof storeTokensUnderLeases>[0] = [];
   const unused: Lease[] = [];
   const succeeded: string[] = [];
@@ -69,16 +107,17 @@ export async function refreshBatch(rows: readonly BatchRow[], options: { concurr
   const revoked: BatchRow[] = [];
   const outcomes: RecordedOutcome[] = [];
 
-  await mapLimit(leases, options.concurrency, async (lease) => {
+  await mapLimit(leases, concurrency, async (lease) => {
     const row = byKey.get(lease.cacheKey)!;
-    if (Date.now() + 500 > leaseEnd) {
+    if (Date.now() > keeper.stopAt || !keeper.isHeld(lease.cacheKey)) {
+      keeper.finish(lease.cacheKey);
       unused.push(lease);
       result.skipped += 1;
       return;
     }
     try {
       const refreshToken = await readRefreshToken(row);
-      const deadline = Math.min(Date.now() + requestDeadlineMs, leaseEnd);
+      const deadline = Date.now() + requestDeadlineMs;
       const token = await withClientCredentials((credentials) =>
         withTransientRetries(async (timeoutMs) => {
           const startedAt = Date.now();
@@ -91,11 +130,13 @@ export async function refreshBatch(rows: readonly BatchRow[], options: { concurr
             throw error;
           }
         }, deadline),
+        { set: credentialSet },
       );
       const accessToken = { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
       writes.push({ lease, token: accessToken, tokenCiphertext: await encryptForTenant(row.tenantId, token.accessToken, accessTokenContext(lease.cacheKey)) });
       succeeded.push(row.id);
     } catch (error) {
+      keeper.finish(lease.cacheKey);
       unused.push(lease);
       if (error instanceof LwaError && error.kind === "revoked") {
         revoked.push(row);
@@ -109,6 +150,7 @@ export async function refreshBatch(rows: readonly BatchRow[], options: { concurr
     }
   });
 
+  await keeper.stopExtending();
   await storeTokensUnderLeases(writes);
   await releaseLeases(unused);
   await recordRefreshesSucceeded(succeeded);

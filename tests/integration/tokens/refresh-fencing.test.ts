@@ -8,6 +8,7 @@ import { resetServerEnvForTests } from "@/lib/env";
 import { processLocal } from "@/lib/runtime/process-local";
 import { acquireLeases, forgetAllMemoryTokens, storeTokensUnderLeases } from "@/lib/token-cache/token-cache";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { refreshBatch } from "@/lib/tokens/refresh-batch";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
 import { sandboxControl } from "../../support/sandbox-session";
@@ -78,6 +79,23 @@ describe("fenced refresh lease", () => {
     await db.accessTokenCache.deleteMany({ where: { cacheKey } });
     becomeAnotherInstance();
     expect((await getAccessToken(authorizationId)).accessToken).toMatch(/^Atza\|/);
+  });
+
+  it("extends a batch's leases while it waits on a slow LWA, so nobody overtakes it and LWA is called once", async () => {
+    const seller = await connectSeller(app.sandbox);
+    const row = await db.authorization.findUniqueOrThrow({ where: { id: seller.authorizationId }, select: { id: true, tenantId: true, refreshTokenCiphertext: true } });
+    const callsBefore = await refreshCalls();
+    await sandboxControl(app.sandbox, "POST", "/faults", { route: "lwa:refresh_token", kind: "latency", delayMs: 3500, count: 1 });
+    const batch = refreshBatch([row], { concurrency: 1 });
+    // Past the 2 s lease: another instance still finds it held, waits, and is served the batch's token.
+    await sleep(2600);
+    becomeAnotherInstance();
+    const waiting = await getAccessToken(seller.authorizationId);
+    expect(await batch).toMatchObject({ refreshed: 1, failed: 0, skipped: 0 });
+    expect((await refreshCalls()) - callsBefore).toBe(1);
+    becomeAnotherInstance();
+    expect((await getAccessToken(seller.authorizationId)).accessToken).toBe(waiting.accessToken);
+    expect(await db.accessTokenCache.findUniqueOrThrow({ where: { cacheKey: `authorization:${seller.authorizationId}` } })).toMatchObject({ leaseGeneration: 1, leaseExpiresAt: null });
   });
 
   it("refuses a batch's write for a row whose lease was taken over, and stores the others", async () => {
