@@ -1,7 +1,7 @@
 import "server-only";
 import { decryptForTenant, encryptForTenant } from "@/lib/vault";
 import { assertIssuable, loadAuthorizationForTokens } from "./authorization-for-tokens";
-import { getCachedToken, invalidateIfCurrent } from "./cached-token";
+import { getCachedToken, invalidateIfCurrent } from "@/lib/token-cache/token-cache";
 import { refreshAuthorizationAccessToken } from "./refresh-access-token";
 import { withTokenDeadline } from "./token-deadline";
 import { touchAuthorization } from "./usage";
