@@ -112,7 +112,7 @@ export const listAuthorizationsQuery = pageQuerySchema.extend({
   tenantId: idSchema.optional(),
   /** The tenant's externalId. */
   externalId: externalIdSchema.optional(),
-  sellingPartnerId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Must be a selling partner or vendor group id").optional(),
+  sellingPartnerId: z.string().min(1).max(128).regex(/^[A-Za-z0-9._-]+$/, "Must be a selling partner or vendor group id").optional(),
   region: z.enum(REGION_VALUES).optional(),
   status: z.enum(AUTHORIZATION_STATUS_VALUES).optional(),
 });
