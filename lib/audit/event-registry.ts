@@ -37,6 +37,7 @@ export const AUDIT_EVENTS = {
   "tenant.registered": { label: "Tenant registered", audience: "partner" },
   "tenant.created_by_admin": { label: "Tenant created by an admin", audience: "admin" },
   "tenant.reminder_preferences_changed": { label: "Reminder preferences changed", audience: "partner" },
+  "tenant.language_changed": { label: "Language changed", audience: "partner" },
   "auth.signed_in": { label: "Signed in", audience: "admin" },
   "api_key.created": { label: "API key created", audience: "admin" },
   "api_key.revoked": { label: "API key revoked", audience: "admin" },
