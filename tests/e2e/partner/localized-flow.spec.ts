@@ -85,11 +85,11 @@ async function walk(page: Page, lang: string, words: Words, sandboxMarketplace: 
 
   await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl: "/connect" })}`);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.getByText(words.signInHeading)).toBeVisible({ timeout: COLD_COMPILE_MS });
+  await expect(page.getByRole("heading", { name: words.signInHeading })).toBeVisible({ timeout: COLD_COMPILE_MS });
   await page.getByLabel(words.emailLabel).fill(email);
   await page.getByRole("button", { name: words.sendLink }).click();
   await expect(page).toHaveURL(/\/sign-in\/check-email/, { timeout: COLD_COMPILE_MS });
-  await expect(page.getByText(words.checkEmail)).toBeVisible();
+  await expect(page.getByRole("heading", { name: words.checkEmail })).toBeVisible();
 
   // The sign-in email is in the language of the page it was asked for on.
   const magic = await newestEmailTo(email, { template: "magic-link" });
