@@ -41,6 +41,7 @@ export const AUDIT_EVENTS = {
   "tenant.updated_by_api": { label: "Tenant updated through the management API", audience: "admin" },
   "connect_link.created": { label: "Connect link created", audience: "admin" },
   "connect_link.opened": { label: "Connect link opened", audience: "admin" },
+  "tenant.language_changed": { label: "Language changed", audience: "partner" },
   "auth.signed_in": { label: "Signed in", audience: "admin" },
   "api_key.created": { label: "API key created", audience: "admin" },
   "api_key.revoked": { label: "API key revoked", audience: "admin" },

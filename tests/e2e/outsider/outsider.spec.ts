@@ -152,6 +152,8 @@ const TABLE: Record<string, Entry> = {
   "action evaluateAlertsNowAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/alerts" },
   "action runPreflightAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
   "action saveReminderPreferencesAction": { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect/preferences", note: "the business comes from the session; no ids in the form" },
+  "action saveLanguageAction":         { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect", note: "the language switcher of a partner with a business: saved on the session's business; no ids in the form" },
+  "action chooseLanguageAction":       { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "the language switcher of a signed-out visitor: sets the language cookie only, changes no record" },
   "action quarantineAuthorizationAction": { kind: "admin",   check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action liftQuarantineAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action killAuthorizationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ConsentSummary } from "@/components/connect/consent-summary";
 import { ContinueToAmazon } from "@/components/connect/continue-to-amazon";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requirePartner } from "@/lib/auth/session";
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 
-export const metadata: Metadata = { title: "What you are granting" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consent"))("title") };
+}
 
-const REASONS: Record<string, string> = {
-  renewal: "Amazon asks sellers to authorize apps again every year. Your connection keeps working without interruption once you confirm.",
-  role_change: "We now need an additional permission, listed below. Confirm to keep everything working.",
-};
+const REASONS = { renewal: "reasonRenewal", role_change: "reasonRoleChange" } as const;
 
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ marketplace?: string; reason?: string }> }) {
   const { marketplace: marketplaceId = "", reason } = await searchParams;
@@ -20,27 +19,25 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   if (!user.tenantId) redirect("/connect/register");
   const marketplace = findMarketplace(marketplaceId);
   if (!marketplace) notFound();
-  const tenant = await getTenantConnections(user.tenantId);
-  const central = tenant.kind === "SELLER" ? "Seller Central" : "Vendor Central";
-  const renewing = reason && reason in REASONS ? reason : undefined;
+  const [tenant, t] = await Promise.all([getTenantConnections(user.tenantId), getTranslations()]);
+  const central = t("common.central", { kind: tenant.kind });
+  const renewing = reason && Object.hasOwn(REASONS, reason) ? (reason as keyof typeof REASONS) : undefined;
 
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-sm font-medium text-primary">{renewing ? "Authorize again" : "Step 2 of 2"}</p>
+        <p className="text-sm font-medium text-primary">{renewing ? t("consent.authorizeAgain") : t("consent.step")}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          Connect your {central} account · {REGION_NAMES[marketplace.region]}
+          {t("consent.heading", { central, region: t(`regions.${marketplace.region}`) })}
         </h1>
         <p className="mt-2 text-muted-foreground">
-          {renewing
-            ? REASONS[renewing]
-            : `You will sign in on Amazon's own ${central} page and confirm there. We never see your Amazon password. Here is exactly what you are granting.`}
+          {renewing ? t(`consent.${REASONS[renewing]}`) : t("consent.intro", { central })}
         </p>
       </div>
 
       <ConsentSummary kind={tenant.kind} />
 
-      <ContinueToAmazon marketplaceId={marketplace.id} reason={renewing} central={central} />
+      <ContinueToAmazon marketplaceId={marketplace.id} reason={renewing} label={t("consent.continueTo", { central })} pendingLabel={t("consent.opening")} />
     </div>
   );
 }
