@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { ledgerFor, ROLES, type LedgerEntry } from "@/lib/roles/ledger";
+import type { LedgerEntry } from "@/lib/ledger/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { accessTokenCacheKey } from "@/lib/tokens/get-access-token";
 import { getRecentSpApiOutcomes } from "./recent-spapi-outcomes";
 
@@ -48,7 +50,7 @@ export async function getAuthorizationDetail(authorizationId: string, now = new 
     },
   });
   if (!authorization) throw new AppError("not_found");
-  const [token, timeline, outcomes] = await Promise.all([
+  const [token, timeline, outcomes, roleLedger] = await Promise.all([
     db.accessTokenCache.findUnique({ where: { cacheKey: accessTokenCacheKey(authorization.id) }, select: { expiresAt: true, refreshedAt: true, updatedAt: true } }),
     db.auditLog.findMany({
       where: { OR: [{ authorizationId: authorization.id }, { tenantId: authorization.tenantId, authorizationId: null }] },
@@ -57,8 +59,9 @@ export async function getAuthorizationDetail(authorizationId: string, now = new 
       select: { id: true, at: true, action: true, actorType: true, actorId: true, details: true },
     }),
     getRecentSpApiOutcomes(authorization.id, now),
+    readLedger(),
   ]);
-  const ledger: LedgerCoverage[] = ledgerFor(authorization.tenant.kind).map((entry) => ({ entry, covered: entry.roles.some((role) => authorization.roles.includes(role)) }));
+  const ledger: LedgerCoverage[] = roleLedger.forKind(authorization.tenant.kind).map((entry) => ({ entry, covered: entry.roles.some((role) => authorization.roles.includes(role)) }));
   const needed = new Set(ledger.flatMap((l) => l.entry.roles as readonly string[]));
   const extraRoles = authorization.roles.filter((role) => !needed.has(role));
   const tokenExpiresAt = token?.expiresAt ?? null;

@@ -9,7 +9,8 @@ import { requirePartner } from "@/lib/auth/session";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { appstoreParams, checkAmazonCallbackUri } from "@/lib/oauth/appstore";
 import { FAILURE_COPY } from "@/lib/oauth/failure-copy";
-import { ROLES, requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 
 export const metadata: Metadata = { title: "Connect from the Appstore", referrer: "no-referrer" };
@@ -45,6 +46,7 @@ export default async function AppstoreLoginPage({ searchParams }: { searchParams
   if (!target.ok) return <Failure code={target.failure} />;
   const tenant = await getTenantConnections(user.tenantId);
   if (tenant.kind === "VENDOR") return <Failure code="vendor_appstore" />;
+  const roles = (await readLedger()).requestedRoles("SELLER");
 
   return (
     <Card className="mx-auto max-w-xl">
@@ -60,7 +62,7 @@ export default async function AppstoreLoginPage({ searchParams }: { searchParams
         <div>
           <p className="text-sm font-medium">You are granting</p>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted-foreground">
-            {requestedRoles("SELLER").map((role) => (
+            {roles.map((role) => (
               <li key={role}>
                 <span className="font-medium text-foreground">{ROLES[role].name}:</span> {ROLES[role].grants}
               </li>

@@ -7,7 +7,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requirePartner } from "@/lib/auth/session";
 import { REGION_NAMES, REMOVE_APP_INSTRUCTIONS } from "@/lib/authorizations/status-copy";
-import { ledgerFor, ROLES, requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 
 export const metadata: Metadata = { title: "What you are granting" };
@@ -25,8 +26,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   if (!marketplace) notFound();
   const tenant = await getTenantConnections(user.tenantId);
   const central = tenant.kind === "SELLER" ? "Seller Central" : "Vendor Central";
-  const entries = ledgerFor(tenant.kind);
-  const roles = requestedRoles(tenant.kind);
+  const ledger = await readLedger();
+  const entries = ledger.forKind(tenant.kind);
+  const roles = ledger.requestedRoles(tenant.kind);
   const renewing = reason && reason in REASONS ? reason : undefined;
 
   return (
@@ -63,7 +65,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
                     .filter((entry) => entry.roles.includes(role))
                     .map((entry) => (
                       <li key={entry.operation} className="flex gap-2">
-                        <span className="text-muted-foreground">Why:</span> {entry.purpose}
+                        <span className="text-muted-foreground">Why:</span> {entry.reason}
                       </li>
                     ))}
                 </ul>
