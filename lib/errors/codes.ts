@@ -32,6 +32,10 @@ export const ERROR_STATUS = {
   role_not_granted: 403,
   // The connection is held for an admin's review (its Amazon account is claimed by another tenant or changed).
   identity_conflict: 409,
+  // The roles ledger's two-person review (issue 14 §4).
+  ledger_self_approval: 403,
+  ledger_change_pending: 409,
+  ledger_proposal_decided: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -62,6 +66,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   operation_not_in_ledger: "This SP-API operation is not in the roles ledger, so Latchkey does not call it.",
   role_not_granted: "The selling partner did not grant a role this SP-API operation needs.",
   identity_conflict: "This connection is under review: its Amazon account is claimed by another tenant or changed. An administrator must resolve it.",
+  ledger_self_approval: "You proposed this ledger change, so you cannot approve it: a second admin must.",
+  ledger_change_pending: "This operation already has a ledger change waiting for review: approve or reject it first.",
+  ledger_proposal_decided: "This ledger change was already approved or rejected.",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
