@@ -130,7 +130,7 @@ export default async function LedgerPage() {
                     )}
                   </TableCell>
                   <TableCell className="align-top">
-                    <LedgerEntryActions api={entry.api} operationId={entry.operationId} entry={entry} pendingChange={pendingOperations.has(`${entry.api}.${entry.operationId}`)} />
+                    <LedgerEntryActions api={entry.api} operationId={entry.operationId} entry={{ roles: entry.roles, partnerKinds: entry.partnerKinds, reason: entry.reason }} pendingChange={pendingOperations.has(`${entry.api}.${entry.operationId}`)} />
                   </TableCell>
                 </TableRow>
               ))}
