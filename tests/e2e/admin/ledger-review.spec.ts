@@ -44,18 +44,19 @@ async function replayAsOutsiders(request: Request, outsiders: Outsiders, baseURL
 
 /** Runs `act` on the page; its server-action request is replayed by the outsiders before it goes on. */
 async function withOutsiderReplay(page: Page, outsiders: Outsiders, baseURL: string, act: () => Promise<void>): Promise<void> {
-  let replayed = false;
+  let replay: Promise<void> | undefined;
   await page.route("**/admin/ledger", async (route) => {
     const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"] && !replayed) {
-      replayed = true;
-      await replayAsOutsiders(request, outsiders, baseURL);
+    if (request.method() === "POST" && request.headers()["next-action"] && !replay) {
+      replay = replayAsOutsiders(request, outsiders, baseURL);
+      await replay.catch(() => undefined); // the test awaits it below and fails there
     }
     await route.continue();
   });
   await act();
-  await expect.poll(() => replayed).toBe(true);
-  await page.unroute("**/admin/ledger");
+  await expect.poll(() => replay !== undefined).toBe(true);
+  await page.unrouteAll({ behavior: "wait" }); // lets the handler pass the admin's own request on first
+  await replay;
 }
 
 function proposal(page: Page, operationId: string) {
