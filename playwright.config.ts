@@ -47,7 +47,8 @@ export default defineConfig({
       VAULT_MASTER_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
       LOG_LEVEL: "warn",
-      ADMIN_EMAILS: "admin@latchkey.test",
+      // Two admins: the roles ledger's changes need a second one to approve (tests/e2e/admin/ledger-review).
+      ADMIN_EMAILS: "admin@latchkey.test,reviewer@latchkey.test",
       // The suite signs the same addresses in many times from one IP: well past the production limits.
       SIGN_IN_LINKS_PER_ADDRESS: "1000",
       SIGN_IN_LINKS_PER_IP: "10000",

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/health", label: "Health" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/app-client", label: "App client" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/self-authorize", label: "Self-authorize" },

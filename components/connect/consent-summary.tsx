@@ -3,23 +3,24 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { purposeKey, roleKey } from "@/lib/i18n/ledger-keys";
-import { ledgerFor, ROLES, requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 
 /**
  * What a partner grants, what Latchkey stores and how to stop it: the heart of the consent page, shown
  * the same to a signed-in partner and to one who came through a connect link, in the partner's language.
  */
 export async function ConsentSummary({ kind }: { kind: "SELLER" | "VENDOR" }) {
-  const t = await getTranslations();
-  const entries = ledgerFor(kind);
-  const roles = requestedRoles(kind);
+  const [t, ledger] = await Promise.all([getTranslations(), readLedger()]);
+  const entries = ledger.forKind(kind);
+  const roles = ledger.requestedRoles(kind);
   const grants = (role: keyof typeof ROLES) => {
     const key = roleKey(role);
     return key ? t(`roles.${key}`) : ROLES[role].grants;
   };
   const purpose = (entry: (typeof entries)[number]) => {
     const key = purposeKey(entry.operation);
-    return key ? t(`purposes.${key}`) : entry.purpose;
+    return key ? t(`purposes.${key}`) : entry.reason;
   };
   return (
     <>

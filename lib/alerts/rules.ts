@@ -7,7 +7,8 @@ import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflic
 import { db } from "@/lib/db/client";
 import type { PartnerKind } from "@/lib/generated/prisma/client";
 import { INTERNAL_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
-import { ledgerFor } from "@/lib/roles/ledger";
+import type { Ledger } from "@/lib/ledger/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
 import { describeDaysUntil } from "@/lib/utils/format";
 import type { AlertSettings } from "./settings";
 
@@ -125,13 +126,13 @@ async function findChargeMethodsExpiring(now: Date, settings: AlertSettings): Pr
 }
 
 /** Operations called for one authorization that the roles ledger does not list for its kind, or whose roles it lacks. */
-export function driftingOperations(kind: PartnerKind, grantedRoles: readonly string[], operations: readonly string[]): { notInLedger: string[]; notGranted: string[] } {
-  const ledger = new Map(ledgerFor(kind).map((entry) => [entry.operation, entry]));
+export function driftingOperations(ledger: Ledger, kind: PartnerKind, grantedRoles: readonly string[], operations: readonly string[]): { notInLedger: string[]; notGranted: string[] } {
+  const entries = new Map(ledger.forKind(kind).map((entry) => [entry.operation, entry]));
   const notInLedger: string[] = [];
   const notGranted: string[] = [];
   for (const operation of [...new Set(operations)].sort()) {
     if (INTERNAL_OPERATIONS.has(operation)) continue;
-    const entry = ledger.get(operation);
+    const entry = entries.get(operation);
     if (!entry) notInLedger.push(operation);
     else if (!entry.roles.some((role) => grantedRoles.includes(role))) notGranted.push(operation);
   }
@@ -140,6 +141,7 @@ export function driftingOperations(kind: PartnerKind, grantedRoles: readonly str
 
 async function findScopeDrift(now: Date, settings: AlertSettings): Promise<Finding[]> {
   const since = new Date(now.getTime() - settings.scopeDriftHours * 3_600_000);
+  const ledger = await readLedger();
   const rows = await db.$queryRaw<{ authorizationId: string; operation: string; tenantId: string; tenantName: string; kind: PartnerKind; region: string; roles: string[] }[]>`
     SELECT DISTINCT b."authorizationId", b."operation", a."tenantId", t."name" AS "tenantName", t."kind", a."region"::text AS "region", a."roles"
     FROM "SpApiCallBucket" b
@@ -155,7 +157,7 @@ async function findScopeDrift(now: Date, settings: AlertSettings): Promise<Findi
   const findings: Finding[] = [];
   for (const [authorizationId, { rows: group }] of byAuthorization) {
     const first = group[0]!;
-    const drift = driftingOperations(first.kind, first.roles, group.map((r) => r.operation));
+    const drift = driftingOperations(ledger, first.kind, first.roles, group.map((r) => r.operation));
     if (drift.notInLedger.length === 0 && drift.notGranted.length === 0) continue;
     const parts: string[] = [];
     if (drift.notInLedger.length) parts.push(`${drift.notInLedger.join(", ")} ${drift.notInLedger.length === 1 ? "is" : "are"} not in the roles ledger`);

@@ -5,7 +5,7 @@ import { idSchema } from "@/lib/http/ids";
 
 export const ACTOR_TYPES = ["PARTNER", "ADMIN", "SYSTEM", "API_KEY", "AMAZON"] as const;
 /** Groups of actions offered as one filter value each ("authorization.*"). */
-export const ACTION_GROUPS = ["authorization", "app_client", "tenant", "api_key", "auth"] as const;
+export const ACTION_GROUPS = ["authorization", "app_client", "tenant", "api_key", "ledger", "auth"] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Not a date.");
 

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ledgerFor, ROLES, type LedgerEntry } from "@/lib/roles/ledger";
+import type { LedgerEntry } from "@/lib/ledger/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { accessTokenCacheKey } from "@/lib/tokens/get-access-token";
 import { getRecentSpApiOutcomes } from "./recent-spapi-outcomes";
 
@@ -56,7 +58,7 @@ export async function getAuthorizationDetail(authorizationId: string, now = new 
   });
   if (!authorization) throw new AppError("not_found");
   options.assertTenant?.(authorization.tenantId);
-  const [token, timeline, outcomes] = await Promise.all([
+  const [token, timeline, outcomes, roleLedger] = await Promise.all([
     db.accessTokenCache.findUnique({ where: { cacheKey: accessTokenCacheKey(authorization.id) }, select: { expiresAt: true, refreshedAt: true, updatedAt: true } }),
     db.auditLog.findMany({
       where: { OR: [{ authorizationId: authorization.id }, { tenantId: authorization.tenantId, authorizationId: null }] },
@@ -65,8 +67,9 @@ export async function getAuthorizationDetail(authorizationId: string, now = new 
       select: { id: true, at: true, action: true, actorType: true, actorId: true, details: true },
     }),
     getRecentSpApiOutcomes(authorization.id, now),
+    readLedger(),
   ]);
-  const ledger: LedgerCoverage[] = ledgerFor(authorization.tenant.kind).map((entry) => ({ entry, covered: entry.roles.some((role) => authorization.roles.includes(role)) }));
+  const ledger: LedgerCoverage[] = roleLedger.forKind(authorization.tenant.kind).map((entry) => ({ entry, covered: entry.roles.some((role) => authorization.roles.includes(role)) }));
   const needed = new Set(ledger.flatMap((l) => l.entry.roles as readonly string[]));
   const extraRoles = authorization.roles.filter((role) => !needed.has(role));
   const tokenExpiresAt = token?.expiresAt ?? null;

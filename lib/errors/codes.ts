@@ -39,6 +39,10 @@ export const ERROR_STATUS = {
   already_connected: 409,
   not_connected: 409,
   return_url_not_allowed: 422,
+  // The roles ledger's two-person review (issue 14 §4).
+  ledger_self_approval: 403,
+  ledger_change_pending: 409,
+  ledger_proposal_decided: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -75,6 +79,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   already_connected: "This tenant is already connected in this region; create a reauthorize link instead.",
   not_connected: "This tenant has no connection in this region to reauthorize; create a connect link instead.",
   return_url_not_allowed: "The returnUrl's origin is not on the allowlist (CONNECT_LINK_RETURN_ORIGINS).",
+  ledger_self_approval: "You proposed this ledger change, so you cannot approve it: a second admin must.",
+  ledger_change_pending: "This operation already has a ledger change waiting for review: approve or reject it first.",
+  ledger_proposal_decided: "This ledger change was already approved or rejected.",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -8,7 +8,8 @@ import type { Region } from "@/lib/amazon/marketplaces";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordLatchkeyCall } from "@/lib/monitoring/record-latchkey-call";
-import { ledgerFor, type PartnerKind } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import type { PartnerKind } from "@/lib/roles/roles";
 
 /** Monitoring status class of requests the gateway refused before calling Amazon. */
 export const REFUSED_STATUS_CLASS = "refused";
@@ -40,8 +41,7 @@ async function refuse(partner: GatewayPartner, operation: CatalogOperation, erro
 export async function resolveGatewayOperation(partner: GatewayPartner, method: string, path: string): Promise<CatalogOperation> {
   const operation = findOperation(method, path);
   if (!operation) throw new AppError("unknown_operation", `No SP-API operation is ${method} ${path.split("?", 1)[0]}.`);
-  const inLedger = ledgerFor(partner.kind).some((entry) => entry.api === operation.api && entry.operation === operation.operationId);
-  if (!inLedger) {
+  if (!(await readLedger()).includes(partner.kind, operation.api, operation.operationId)) {
     return refuse(partner, operation, new AppError("operation_not_in_ledger", `${operation.operationId} (${operation.api}) is not in the roles ledger; add it there before calling it.`, { details: { operation: operation.operationId, api: operation.api } }));
   }
   const required = knownGrantingRoles(operation, partner.region);

@@ -1,7 +1,7 @@
 // The on-call checklist as pure functions: each check of one authorization or of the app client, from
 // stored state alone (no Amazon call), with a verdict and a plain-words detail saying what to fix.
 import type { AuthorizationStatus, PartnerKind } from "@/lib/generated/prisma/client";
-import { uncoveredOperations } from "@/lib/roles/ledger";
+import type { Ledger } from "@/lib/ledger/ledger";
 
 export type Standing = "ok" | "warn" | "fail";
 
@@ -62,8 +62,8 @@ export function checkToken(a: AuthorizationState, now: Date, t: Thresholds): Che
   return ok("Active, refreshing normally.");
 }
 
-export function checkRoles(a: Pick<AuthorizationState, "kind" | "roles">): Check {
-  const missing = uncoveredOperations(a.kind, a.roles);
+export function checkRoles(a: Pick<AuthorizationState, "kind" | "roles">, ledger: Ledger): Check {
+  const missing = ledger.uncoveredOperations(a.kind, a.roles);
   if (missing.length === 0) return ok("The granted roles cover every operation of the roles ledger.");
   return fail(`The granted roles do not cover ${missing.map((m) => m.operation).join(", ")}: the partner must reauthorize and grant ${[...new Set(missing.map((m) => m.roles[0]))].join(", ")}.`);
 }

@@ -1,9 +1,11 @@
 import "server-only";
 // The health of every live authorization and of the app client, from the database alone: cheap enough
-// for an hourly external probe (one query for authorizations, one for the app client; no Amazon call).
+// for an hourly external probe (one query for authorizations, one for the app client, the cached roles ledger; no Amazon call).
 import { readAlertSettings } from "@/lib/alerts/settings";
 import { db } from "@/lib/db/client";
 import { idSchema } from "@/lib/http/ids";
+import type { Ledger } from "@/lib/ledger/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
 import type { AuthorizationStatus, PartnerKind, Prisma, Region } from "@/lib/generated/prisma/client";
 import { checkChargeMethod, checkClientSecret, checkRoles, checkToken, checkVendorLink, worst, type Check, type Standing, type Thresholds } from "./checks";
 
@@ -63,7 +65,7 @@ const authorizationSelect = {
 
 type Row = Prisma.AuthorizationGetPayload<{ select: typeof authorizationSelect }>;
 
-export function authorizationHealth(row: Row, now: Date, t: Thresholds): AuthorizationHealth {
+export function authorizationHealth(row: Row, now: Date, t: Thresholds, ledger: Ledger): AuthorizationHealth {
   const state = {
     status: row.status,
     statusReason: row.statusReason,
@@ -77,7 +79,7 @@ export function authorizationHealth(row: Row, now: Date, t: Thresholds): Authori
     lastConnectivityOk: row.lastConnectivityOk,
     renewalDueAt: row.renewalDueAt,
   };
-  const checks = { tokenValid: checkToken(state, now, t), rolesCoverLedger: checkRoles(state), vendorLinked: checkVendorLink(state) };
+  const checks = { tokenValid: checkToken(state, now, t), rolesCoverLedger: checkRoles(state, ledger), vendorLinked: checkVendorLink(state) };
   return {
     authorizationId: row.id,
     tenantId: row.tenantId,
@@ -109,17 +111,18 @@ export async function getAuthzHealth(query: AuthzHealthQuery = {}): Promise<Auth
     ...(query.authorizationId ? { id: query.authorizationId } : {}),
     ...(query.tenantId ? { tenantId: query.tenantId } : {}),
   };
-  const [appClient, rows, others] = await Promise.all([
+  const [appClient, rows, others, ledger] = await Promise.all([
     getAppClientHealth(now, t),
     db.authorization.findMany({ where: { ...scope, status: { in: LIVE } }, select: authorizationSelect, orderBy: { id: "asc" } }),
     db.authorization.groupBy({ by: ["status"], where: { ...scope, status: { in: ["PENDING", "REVOKED"] } }, _count: { _all: true } }),
+    readLedger(),
   ]);
   const counts = { ok: 0, warn: 0, fail: 0, pending: 0, revoked: 0 };
   for (const group of others) counts[group.status === "PENDING" ? "pending" : "revoked"] = group._count._all;
   const listed: AuthorizationHealth[] = [];
   let truncated = false;
   for (const row of rows) {
-    const health = authorizationHealth(row, now, t);
+    const health = authorizationHealth(row, now, t, ledger);
     counts[health.overall]++;
     if (query.include !== "all" && health.overall === "ok" && !query.authorizationId) continue;
     if (listed.length >= limit) truncated = true;
@@ -128,7 +131,7 @@ export async function getAuthzHealth(query: AuthzHealthQuery = {}): Promise<Auth
   // A single authorization asked for by id is reported whatever its status.
   if (query.authorizationId && rows.length === 0) {
     const row = await db.authorization.findFirst({ where: scope, select: authorizationSelect });
-    if (row) listed.push(authorizationHealth(row, now, t));
+    if (row) listed.push(authorizationHealth(row, now, t, ledger));
   }
   const order: Record<Standing, number> = { fail: 0, warn: 1, ok: 2 };
   listed.sort((a, b) => order[a.overall] - order[b.overall] || a.tenantName.localeCompare(b.tenantName));

@@ -1,11 +1,11 @@
-// The roles ledger's plain-words texts (lib/roles/ledger.ts) are written in English; their translations are
+// The roles ledger's plain-words texts (lib/roles/roles.ts and the database ledger's reasons) are written in English; their translations are
 // in the catalogs under `roles.<key>` (by Amazon's role name) and `purposes.<operation>`. A role or operation
 // without a translation shows the ledger's English text.
 const ROLE_KEYS = {
   "Selling Partner Insights": "sellingPartnerInsights",
   "Inventory and Order Tracking": "inventoryAndOrderTracking",
   "Amazon Fulfillment": "amazonFulfillment",
-  "Direct-to-Consumer Shipping (Restricted)": "directToConsumerShipping",
+  "Direct to Consumer Shipping (Restricted)": "directToConsumerShipping",
 } as const;
 
 const PURPOSE_KEYS = ["getMarketplaceParticipations", "getAccount", "getOrder", "getPurchaseOrders"] as const;

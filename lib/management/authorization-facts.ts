@@ -75,7 +75,7 @@ export async function getAuthorizationForCaller(caller: Caller, id: string, now 
     ...toAuthorizationSummary(detail.authorization),
     tenant: { id: tenant.id, externalId: tenant.externalId, name: tenant.name, kind: tenant.kind, quarantinedAt: iso(tenant.quarantinedAt) },
     token: { cached: token.cached, expiresAt: iso(token.expiresAt), refreshedAt: iso(token.refreshedAt), fresh: token.fresh },
-    ledger: ledger.map(({ entry, covered }) => ({ operation: entry.operation, method: entry.method, path: entry.path, purpose: entry.purpose, roles: [...entry.roles], restricted: entry.restricted, covered })),
+    ledger: ledger.map(({ entry, covered }) => ({ operation: entry.operation, method: entry.method, path: entry.path, reason: entry.reason, roles: [...entry.roles], restricted: entry.restricted, covered })),
     extraRoles,
     vendorLinkage: vendorLinkage.applies ? { applies: true, vendorGroupId: vendorLinkage.vendorGroupId, lastTestOk: vendorLinkage.lastTestOk } : { applies: false },
     identityConflict: conflicts.length > 0,

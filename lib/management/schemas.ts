@@ -155,7 +155,7 @@ export const authorizationDetailResponse = authorizationSummary.extend({
   tenant: z.object({ id: z.string(), externalId: z.string().nullable(), name: z.string(), kind: z.enum(PARTNER_KIND_VALUES), quarantinedAt: timestamp.nullable() }),
   token: z.object({ cached: z.boolean(), expiresAt: timestamp.nullable(), refreshedAt: timestamp.nullable(), fresh: z.boolean() }),
   ledger: z.array(
-    z.object({ operation: z.string(), method: z.string(), path: z.string(), purpose: z.string(), roles: z.array(z.string()), restricted: z.boolean(), covered: z.boolean() }),
+    z.object({ operation: z.string(), method: z.string(), path: z.string(), reason: z.string(), roles: z.array(z.string()), restricted: z.boolean(), covered: z.boolean() }),
   ),
   extraRoles: z.array(z.string()),
   vendorLinkage: z.object({ applies: z.boolean(), vendorGroupId: z.string().nullable().optional(), lastTestOk: z.boolean().nullable().optional() }),

@@ -11,7 +11,7 @@ import { probeConnection, recordConnectivity, type ConnectivityResult } from "@/
 import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import type { AuthType, Prisma } from "@/lib/generated/prisma/client";
-import { requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
 import type { CallbackFailure } from "./callback-failures";
 import { locateAccountRegion } from "./locate-account-region";
 import { consumeOAuthState } from "./oauth-state";
@@ -104,7 +104,7 @@ export async function completeAuthorization(
     sellingPartnerId,
     authType,
     statusReason: null,
-    roles: requestedRoles(authorization.tenant.kind),
+    roles: (await readLedger()).requestedRoles(authorization.tenant.kind),
     authorizedAt: now,
     renewalDueAt,
     consecutiveFailures: 0,

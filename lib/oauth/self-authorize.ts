@@ -12,7 +12,7 @@ import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
 import { createTenantByAdmin, createTenantInput } from "@/lib/tenants/create-tenant";
 import { RENEWAL_PERIOD_MS } from "./complete-authorization";
 
@@ -93,7 +93,7 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
       authType: "SELF",
       sellingPartnerId: input.sellingPartnerId ?? authorization.sellingPartnerId,
       statusReason: null,
-      roles: requestedRoles(kind),
+      roles: (await readLedger()).requestedRoles(kind),
       marketplaceIds,
       accountFingerprint: fingerprint as Prisma.InputJsonValue,
       authorizedAt: now,

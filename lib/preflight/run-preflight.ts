@@ -11,7 +11,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/prisma/client";
 import { checkChargeMethod, checkClientSecret } from "@/lib/health/checks";
 import { logger } from "@/lib/log/logger";
-import { uncoveredOperations } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
 import { refreshAuthorizationAccessToken } from "@/lib/tokens/refresh-access-token";
 import { testConnectivity } from "./test-connectivity";
 
@@ -109,9 +109,10 @@ export async function runPreflight(input: {
   const probe = token.probe;
 
   // 2. The ledger's operations for this kind of partner, and whatever its jobs were seen calling lately.
-  const missing = uncoveredOperations(kind, authorization.roles);
+  const ledger = await readLedger();
+  const missing = ledger.uncoveredOperations(kind, authorization.roles);
   const seen = await db.spApiCallBucket.findMany({ where: { authorizationId: authorization.id, bucketStart: { gte: new Date(now.getTime() - JOB_HISTORY_MS) } }, select: { operation: true }, distinct: ["operation"] });
-  const drift = driftingOperations(kind, authorization.roles, seen.map((s) => s.operation));
+  const drift = driftingOperations(ledger, kind, authorization.roles, seen.map((s) => s.operation));
   const problems: string[] = [];
   if (missing.length) problems.push(`the partner did not grant ${[...new Set(missing.map((m) => m.roles[0]))].join(", ")} (needed for ${missing.map((m) => m.operation).join(", ")}): ask them to reauthorize and grant it`);
   if (drift.notInLedger.length) problems.push(`its jobs call ${drift.notInLedger.join(", ")}, which the roles ledger does not list: add it to the ledger with its role, or stop the job`);

@@ -25,6 +25,7 @@ export const PROCESS_LOCAL = {
   expectedFailureWindows: "expected upstream failures logged in the last minute, so repeats are summarized (lib/errors)",
   gatewayOutcomes: "the gateway's SP-API call outcomes not yet written to the monitoring buckets (written every second)",
   gatewayRdts: "Restricted Data Tokens the gateway made, in memory only, until a minute before they expire",
+  ledger: "the roles ledger as last read from the database, for at most 5 s; evicted when this instance approves a change (lib/ledger)",
   gatewayRdtFlights: "one in-flight RDT creation per (authorization, restricted resource)",
   tokenDeadline: "the deadline of the token request a refresh runs for (async context, lib/tokens/token-deadline.ts)",
   workflowDefinitions: "where the in-process runner finds the workflow definitions (given by the entry point)",

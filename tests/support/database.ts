@@ -5,7 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, db } from "@/lib/db/client";
 import { resetServerEnvForTests } from "@/lib/env";
+import { evictLedgerCache } from "@/lib/ledger/read-ledger";
 import { clearDataKeyCache } from "@/lib/vault";
+import { initialLedgerSql } from "./initial-ledger";
 
 let tempDir: string | undefined;
 
@@ -24,7 +26,10 @@ export async function setupTestDatabase(): Promise<void> {
   await resetDatabase();
 }
 
-/** Empties every application table (the audit log too, by briefly lifting its append-only trigger). */
+/**
+ * Empties every application table (the audit log too, by briefly lifting its append-only trigger), then
+ * puts back what the migrations seed: the initial roles ledger.
+ */
 export async function resetDatabase(): Promise<void> {
   clearDataKeyCache();
   const tables = await db.$queryRawUnsafe<{ tablename: string }[]>(
@@ -36,7 +41,9 @@ export async function resetDatabase(): Promise<void> {
     db.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`),
     db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`),
     db.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER USER`),
+    db.$executeRawUnsafe(initialLedgerSql()),
   ]);
+  evictLedgerCache();
 }
 
 export async function teardownTestDatabase(): Promise<void> {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CircleAlert, Info } from "lucide-react";
 import type { Metadata } from "next";
 import { AppStatusForm } from "@/components/admin/app-client/app-status-form";
@@ -16,7 +17,8 @@ import { listDestinations } from "@/lib/app-client/destinations";
 import { getAppClientOverview, type AppClientOverview } from "@/lib/app-client/get-app-client-overview";
 import { requireAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { LEDGER, ROLES } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { daysUntil, formatDate, formatDateTime } from "@/lib/utils/format";
 import { vaultStatus } from "@/lib/vault";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -97,7 +99,7 @@ export default async function AppClientPage() {
       </Alert>
     );
   }
-  const [{ destinations, error: destinationsError }, vault] = await Promise.all([loadDestinations(), vaultStatus()]);
+  const [{ destinations, error: destinationsError }, vault, ledger] = await Promise.all([loadDestinations(), vaultStatus(), readLedger()]);
   const { appClient, current, intake, settings } = overview;
   const cardDays = appClient.chargeMethodExpiresAt ? daysUntil(appClient.chargeMethodExpiresAt) : null;
 
@@ -294,7 +296,12 @@ export default async function AppClientPage() {
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Roles ledger</CardTitle>
-          <CardDescription>Every SP-API operation Latchkey or its workers call, and the role that justifies it. The app&apos;s registered roles must cover these.</CardDescription>
+          <CardDescription>Every SP-API operation Latchkey or its workers call, and the role that justifies it. The app&apos;s registered roles must cover these. Changes are proposed and approved on the{" "}
+            <Link href="/admin/ledger" className="underline underline-offset-4">
+              Ledger
+            </Link>{" "}
+            page.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <Table containerClassName="rounded-lg">
@@ -307,7 +314,7 @@ export default async function AppClientPage() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {LEDGER.map((entry) => (
+                {ledger.entries.map((entry) => (
                   <TableRow key={entry.operation}>
                     <TableCell className="font-mono text-xs">{entry.operation}</TableCell>
                     <TableCell className="font-mono text-xs">

@@ -20,6 +20,7 @@ const GROUP_LABELS: Record<(typeof ACTION_GROUPS)[number], string> = {
   app_client: "All app-client events",
   tenant: "All tenant events",
   api_key: "All API-key events",
+  ledger: "All roles-ledger changes",
   auth: "All sign-ins",
 };
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
@@ -12,14 +12,8 @@ import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
 import { usingPostgres } from "../../support/database";
 import { sandboxControl } from "../../support/sandbox-session";
+import { changeLedger } from "../../support/ledger";
 import { callGateway } from "./support/call-gateway";
-
-// One POST operation joins the ledger here, so "5xx is retried only when idempotent" has something to POST.
-vi.mock("@/lib/roles/ledger", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/roles/ledger")>();
-  const feedDocument = { api: "feeds_2021-06-30", operation: "createFeedDocument", roles: ["Selling Partner Insights"], partnerKinds: ["SELLER"], purpose: "test", method: "POST", path: "/feeds/2021-06-30/documents", restricted: false } as const;
-  return { ...actual, ledgerFor: (kind: "SELLER" | "VENDOR") => [...actual.ledgerFor(kind), ...(kind === "SELLER" ? [feedDocument] : [])] };
-});
 
 interface Stats {
   lwa: { byGrantType: Record<string, number> };
@@ -65,6 +59,8 @@ describe("SP-API gateway", () => {
     sandbox = app.sandbox;
     admin = (await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } })).id;
     apiKey = (await createApiKey({ name: "gateway-worker" }, admin)).apiKey;
+    // One POST operation joins the ledger (two admins), so "5xx is retried only when idempotent" has something to POST.
+    await changeLedger({ kind: "ADD", api: "feeds_2021-06-30", operationId: "createFeedDocument", roles: ["Selling Partner Insights"], partnerKinds: ["SELLER"], reason: "To upload feed documents in tests." });
   });
 
   it("forwards an operation with the partner's token and passes Amazon's answer and headers through", async () => {

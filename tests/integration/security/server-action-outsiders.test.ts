@@ -72,6 +72,11 @@ describe("server actions refuse outsiders and change nothing", () => {
       enabled: "false",
       renewalReminders: "false",
       inactivityReminders: "false",
+      // The roles ledger's proposal (a removal: the least any proposal needs).
+      kind: "REMOVE",
+      api: "sellers",
+      operationId: "getAccount",
+      note: "outsider removal",
     };
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     return form;
@@ -85,6 +90,8 @@ describe("server actions refuse outsiders and change nothing", () => {
       appClients: await db.appClient.findMany({ orderBy: { id: "asc" } }),
       audit: await db.auditLog.count(),
       accessTokens: await db.accessTokenCache.count(),
+      ledger: await db.ledgerEntry.findMany({ orderBy: { id: "asc" } }),
+      ledgerProposals: await db.ledgerProposal.count(),
     };
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkChargeMethod, checkClientSecret, checkRoles, checkToken, checkVendorLink, worst, type AuthorizationState } from "@/lib/health/checks";
+import { buildLedger } from "@/lib/ledger/ledger";
+import { initialLedgerRows } from "../../support/initial-ledger";
 
 const now = new Date("2026-12-01T08:00:00.000Z");
 const day = 86_400_000;
@@ -41,7 +43,7 @@ describe("token check", () => {
 
 describe("roles, vendor link, client secret, billing", () => {
   it("names the missing role and the operations it is needed for", () => {
-    expect(checkRoles({ kind: "SELLER", roles: ["Inventory and Order Tracking"] })).toEqual({
+    expect(checkRoles({ kind: "SELLER", roles: ["Inventory and Order Tracking"] }, buildLedger(initialLedgerRows()))).toEqual({
       status: "fail",
       detail: "The granted roles do not cover getMarketplaceParticipations, getAccount: the partner must reauthorize and grant Selling Partner Insights.",
     });

@@ -11,7 +11,8 @@ import { translatedFailure } from "@/lib/i18n/failure-messages";
 import { roleKey } from "@/lib/i18n/ledger-keys";
 import { appstoreParams, checkAmazonCallbackUri } from "@/lib/oauth/appstore";
 import { FAILURE_COPY } from "@/lib/oauth/failure-copy";
-import { ROLES, requestedRoles } from "@/lib/roles/ledger";
+import { readLedger } from "@/lib/ledger/read-ledger";
+import { ROLES } from "@/lib/roles/roles";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,6 +56,7 @@ export default async function AppstoreLoginPage({ searchParams }: { searchParams
     const key = roleKey(role);
     return key ? t(`roles.${key}`) : ROLES[role].grants;
   };
+  const roles = (await readLedger()).requestedRoles("SELLER");
 
   return (
     <Card className="mx-auto max-w-xl">
@@ -67,7 +69,7 @@ export default async function AppstoreLoginPage({ searchParams }: { searchParams
         <div>
           <p className="text-sm font-medium">{t("appstore.granting")}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted-foreground">
-            {requestedRoles("SELLER").map((role) => (
+            {roles.map((role) => (
               <li key={role}>
                 <span className="font-medium text-foreground">{ROLES[role].name}:</span> {grants(role)}
               </li>
