@@ -163,7 +163,7 @@ const scenarios: Record<string, Record<string, () => Promise<unknown>>> = {
     },
     drive: async () => {
       const { completeAuthorization } = await import("@/lib/oauth/complete-authorization");
-      await completeAuthorization(JSON.parse(state.params!), "browser", state.userId);
+      return completeAuthorization(JSON.parse(state.params!), "browser", state.userId);
     },
     recover: async () => {
       const { db } = await import("@/lib/db/client");

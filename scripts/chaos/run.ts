@@ -151,7 +151,8 @@ async function runScenario(scenario: Scenario, database: "pglite" | "postgresql"
     const stateJson = JSON.stringify(state);
     const drive = await runAppProcess({ ...baseEnv, LATCHKEY_FAULT_POINT: scenario.point }, [scenario.point, "drive", stateJson]);
     if (drive.signal !== "SIGKILL" || !drive.stderr.includes(`latchkey-fault-point: ${scenario.point}`)) {
-      return { ...row, observed: `fault point not reached (exit ${drive.code ?? drive.signal}): ${drive.stderr.trim().split("\n").slice(-3).join(" | ")}`, ok: false };
+      const said = drive.stdout.split("\n").find((l) => l.startsWith("CHAOS-RESULT ")) ?? drive.stderr.trim().split("\n").slice(-3).join(" | ");
+      return { ...row, observed: `fault point not reached (exit ${drive.code ?? drive.signal}): ${said}`, ok: false };
     }
     let observed: Observed;
     if (scenario.twoInstances) {
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
         AMAZON_ENDPOINTS: "sandbox",
         SANDBOX_URL: sandbox.url,
         APP_URL,
-        AMAZON_HTTP_TIMEOUT_MS: "2000",
+        AMAZON_HTTP_TIMEOUT_MS: "10000",
         LWA_CLIENT_ID: "amzn1.application-oa2-client.latchkeysandbox",
         LWA_CLIENT_SECRET: "amzn1.oa2-cs.v1.latchkey-sandbox-secret-0001",
         SPAPI_APPLICATION_ID: "amzn1.sp.solution.latchkey-sandbox",
