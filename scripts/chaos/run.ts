@@ -11,7 +11,7 @@
 //
 // Databases: a fresh embedded PGlite directory, and PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set
 // (a database `latchkey_chaos` is dropped and made again next to the one named). CHAOS_ONLY=<point,...>
-// runs a subset.
+// and CHAOS_DATABASES=<pglite,postgresql> run a subset.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -122,7 +122,11 @@ function resultOf(run: ProcessResult, what: string): Observed {
   return JSON.parse(line.slice("CHAOS-RESULT ".length)) as Observed;
 }
 
-async function freshPostgres(url: string): Promise<string> {
+async function freshPostgres(given: string): Promise<string> {
+  // Like libpq (and lib/db/adapter.ts), the OS account name when the URL names no user.
+  const parsed = new URL(given);
+  if (!parsed.username) parsed.username = os.userInfo().username;
+  const url = parsed.toString();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -191,7 +195,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-    const databases: ("pglite" | "postgresql")[] = pgUrl ? ["pglite", "postgresql"] : ["pglite"];
+    const wanted = process.env.CHAOS_DATABASES?.split(",").map((s) => s.trim());
+    const databases = (pgUrl ? (["pglite", "postgresql"] as const) : (["pglite"] as const)).filter((d) => !wanted || wanted.includes(d));
     for (const database of databases) {
       const dbEnv = database === "pglite" ? { PGLITE_DATA_DIR: path.join(work, "pglite"), DATABASE_URL: "" } : { DATABASE_URL: await freshPostgres(pgUrl!), PGLITE_DATA_DIR: "" };
       await migrateDatabase({ DATABASE_URL: dbEnv.DATABASE_URL || undefined, PGLITE_DATA_DIR: dbEnv.PGLITE_DATA_DIR });
