@@ -133,6 +133,11 @@ const schema = z.object({
   INNGEST_BASE_URL: optionalUrl,
   /** "1"/"true", or the dev server's URL: talk to an Inngest dev server. */
   INNGEST_DEV: optionalString,
+  /**
+   * Test only (the chaos suite, `npm run chaos`): the name of one fault point (lib/runtime/fault-point.ts) at
+   * which this process kills itself with SIGKILL. Refused in production.
+   */
+  LATCHKEY_FAULT_POINT: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a fault point name such as workflow-mid-step").optional()),
   /** Mark an authorization inactive after this many days without a token request. */
   INACTIVITY_THRESHOLD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   /** Days between inactivity reminders. */
@@ -237,6 +242,9 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     throw new ConfigError(
       "Invalid configuration: VAULT_MASTER_KEYS is required in production (format: keyId:base64-32-bytes[,keyId:...]; generate one with `npm run vault:keygen`)",
     );
+  }
+  if (env.NODE_ENV === "production" && env.LATCHKEY_FAULT_POINT) {
+    throw new ConfigError("Invalid configuration: LATCHKEY_FAULT_POINT is a test-only crash switch (npm run chaos) and is refused in production: unset it");
   }
   return { ...env, amazon: resolveAmazon(env), sqs: resolveSqs(env) };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { sendWorkflowEvent } from "@/lib/workflows/send-event";
+import { dispatchWorkflowJobs, enqueueWorkflowEvent } from "@/lib/workflows/send-event";
 import { getAppClient } from "./find-app-client";
 
 export const BILLING_STATUSES = ["good_standing", "action_required", "suspended", "unknown"] as const;
@@ -31,13 +31,14 @@ export async function setAppStatus(raw: z.input<typeof appStatusInput>, actor: A
 export async function setBilling(raw: z.input<typeof billingInput>, actor: Actor): Promise<void> {
   const input = billingInput.parse(raw);
   const appClient = await getAppClient();
-  await db.$transaction(async (tx) => {
+  const eventJob = await db.$transaction(async (tx) => {
     await tx.appClient.update({ where: { id: appClient.id }, data: { billingStatus: input.billingStatus, chargeMethodExpiresAt: input.chargeMethodExpiresAt ?? null } });
     await recordAuditEvent(
       { action: "app_client.billing_updated", actorType: "ADMIN", actorId: actor.userId, requestId: actor.requestId, details: { billingStatus: input.billingStatus, chargeMethodExpiresAt: input.chargeMethodExpiresAt?.toISOString() ?? null } },
       tx,
     );
+    return enqueueWorkflowEvent(tx, { name: "latchkey/app-client.billing-updated", data: { appClientId: appClient.id } });
   });
   // A reminder that is already due for the new expiry date goes out now, not at the next daily run.
-  await sendWorkflowEvent({ name: "latchkey/app-client.billing-updated", data: { appClientId: appClient.id } });
+  await dispatchWorkflowJobs([eventJob]);
 }

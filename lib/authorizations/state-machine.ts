@@ -4,7 +4,8 @@ import "server-only";
 // update on the status just read (plus the caller's guard), the shared access-token rows deleted when the
 // table says so, and its audit entry. After commit: the subscribers (`onAuthorizationTransition`; the token
 // service evicts its in-memory caches there), then the workflow event. Two concurrent transitions of one
-// authorization therefore change it once; the loser re-reads and decides again.
+// authorization therefore change it once; the loser re-reads and decides again. The workflow event is written
+// in the transaction (the outbox): a rolled-back transition announces nothing, a committed one always does.
 import type { LatchkeyEvent } from "@/lib/workflows/events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
@@ -12,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { ActorType, AuthorizationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { processLocal } from "@/lib/runtime/process-local";
-import { sendWorkflowEvent } from "@/lib/workflows/send-event";
+import { dispatchWorkflowJobs, enqueueWorkflowEvent } from "@/lib/workflows/send-event";
 import { decideTransition, TRANSITIONS, type EvictedCache, type TransitionName, type TransitionSpec } from "./transition-table";
 
 export interface TransitionActor {
@@ -90,8 +91,8 @@ export async function applyTransition<N extends TransitionName>(request: Transit
     const context: TransitionContext = { authorizationId: request.authorizationId, tenantId: current.tenantId, from: current.status, at: request.at ?? new Date() };
     const committed = await commit(request, spec, context);
     if (committed) {
-      await announce(committed, spec, request.event?.(context));
-      return { changed: true, committed };
+      await announce(committed.transition, committed.eventJobs);
+      return { changed: true, committed: committed.transition };
     }
     const seen: AuthorizationStatus = current.status;
     current = await db.authorization.findFirst({ where: scope, select: { status: true, tenantId: true } });
@@ -109,7 +110,11 @@ export async function transitionAuthorization<N extends TransitionName>(request:
   return outcome;
 }
 
-async function commit<N extends TransitionName>(request: TransitionRequest<N>, spec: TransitionSpec, context: TransitionContext): Promise<CommittedTransition | null> {
+async function commit<N extends TransitionName>(
+  request: TransitionRequest<N>,
+  spec: TransitionSpec,
+  context: TransitionContext,
+): Promise<{ transition: CommittedTransition; eventJobs: string[] } | null> {
   return db.$transaction(async (tx) => {
     const where = { ...request.guard, id: context.authorizationId, tenantId: context.tenantId, status: context.from };
     const data = { ...request.set, ...(spec.to ? { status: spec.to } : {}) };
@@ -129,12 +134,15 @@ async function commit<N extends TransitionName>(request: TransitionRequest<N>, s
       },
       tx,
     );
-    return { ...context, transition: request.transition, to: spec.to ?? context.from, actor: request.actor, evicts: spec.evicts };
+    const eventData = request.event?.(context);
+    // The request type pairs the table's event name with its payload; TypeScript cannot follow it through the lookup.
+    const eventJobs = spec.event && eventData ? [await enqueueWorkflowEvent(tx, { name: spec.event, data: eventData } as LatchkeyEvent)] : [];
+    return { transition: { ...context, transition: request.transition, to: spec.to ?? context.from, actor: request.actor, evicts: spec.evicts }, eventJobs };
   });
 }
 
-/** After commit: never throws, since the database already holds the truth. */
-async function announce(committed: CommittedTransition, spec: TransitionSpec, eventData: LatchkeyEvent["data"] | undefined): Promise<void> {
+/** After commit: never throws, since the database already holds the truth (the event included). */
+async function announce(committed: CommittedTransition, eventJobs: string[]): Promise<void> {
   for (const listener of listeners.values()) {
     try {
       await listener(committed);
@@ -142,6 +150,5 @@ async function announce(committed: CommittedTransition, spec: TransitionSpec, ev
       logger.error({ err: error, transition: committed.transition, authorizationId: committed.authorizationId }, "an authorization transition listener failed");
     }
   }
-  // The request type pairs the table's event name with its payload; TypeScript cannot follow it through the lookup.
-  if (spec.event && eventData) await sendWorkflowEvent({ name: spec.event, data: eventData } as LatchkeyEvent);
+  await dispatchWorkflowJobs(eventJobs);
 }

@@ -15,6 +15,7 @@ import { devOutboxEnabled, emailMode } from "./mode";
 import { removeLinks } from "./remove-links";
 import { renderEmail } from "./render-email";
 import { writeOutboxFile } from "./write-outbox-file";
+import { faultPoint } from "@/lib/runtime/fault-point";
 
 const RESEND_TIMEOUT_MS = 15_000;
 const MAX_ERROR_LENGTH = 500;
@@ -145,6 +146,7 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
     logger.warn({ emailId: row.id, template: row.template, provider: "resend", error }, "email delivery failed");
     return { ...row, deduplicated: false };
   }
+  await faultPoint("email-mid-send");
   row = await db.emailOutbox.update({
     where: { id: row.id },
     data: { status: "SENT", sentAt: new Date(), providerMessageId: messageId ?? null },

@@ -15,6 +15,7 @@ import { readLedger } from "@/lib/ledger/read-ledger";
 import type { CallbackFailure } from "./callback-failures";
 import { locateAccountRegion } from "./locate-account-region";
 import { consumeOAuthState } from "./oauth-state";
+import { faultPoint } from "@/lib/runtime/fault-point";
 
 /** Sellers must re-authorize public apps every 365 days (AMAZON.md). */
 export const RENEWAL_PERIOD_MS = 365 * 24 * 60 * 60 * 1000;
@@ -96,6 +97,7 @@ export async function completeAuthorization(
   const conflict = await findConflict({ authorization, region: state.region, sellingPartnerId, fingerprint, reauthorized });
 
   const sealed = await sealRefreshToken(state.tenantId, authorization.id, token.refreshToken);
+  await faultPoint("callback-mid-way");
   const now = new Date();
   const authType: AuthType = state.flow === "APPSTORE" ? "APPSTORE" : reauthorized ? authorization.authType : "WEBSITE";
   const renewalDueAt = new Date(now.getTime() + RENEWAL_PERIOD_MS);

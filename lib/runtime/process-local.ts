@@ -29,8 +29,8 @@ export const PROCESS_LOCAL = {
   gatewayRdtFlights: "one in-flight RDT creation per (authorization, restricted resource)",
   tokenDeadline: "the deadline of the token request a refresh runs for (async context, lib/tokens/token-deadline.ts)",
   workflowDefinitions: "where the in-process runner finds the workflow definitions (given by the entry point)",
-  workflowLocks: "the in-process runner's per-authorization queues (one function at a time per key)",
-  workflowSchedule: "the in-process cron timer",
+  workflowRunner: "this process's durable workflow runner (its instance id names its claims; the rows are in the database)",
+  workflowSchedule: "the workflow poller and the in-process cron timer",
   backgroundWork: "whether the SQS consumer and the cron timer were started",
 } as const;
 

@@ -44,6 +44,7 @@ export function bootCheck(): void {
  * notifications, when a queue is configured (in sandbox mode, the sandbox's queue), and, when no Inngest is
  * configured, the in-process schedule of the workflow crons (client-secret checks, the daily lifecycle scan,
  * reminders, the admin digest: inngest/functions). On Inngest, Inngest fires the crons through /api/inngest.
+ * In both modes the workflow runner's poller runs the outbox (lib/workflows/in-process-runner.ts).
  * Once per process.
  */
 export async function startBackgroundWork(): Promise<void> {
@@ -57,8 +58,7 @@ export async function startBackgroundWork(): Promise<void> {
   } else {
     logger.info("no SQS queue configured: client-secret notifications arrive only through POST /api/notifications/amazon");
   }
-  if (inngestConnection(env).mode === "in-process") {
-    const { startInProcessSchedule } = await import("@/lib/workflows/in-process-runner");
-    startInProcessSchedule();
-  }
+  // Both modes: the outbox's pending rows are run (in-process) or handed to Inngest; crons only in-process.
+  const { startWorkflowRunner } = await import("@/lib/workflows/in-process-runner");
+  await startWorkflowRunner({ crons: inngestConnection(env).mode === "in-process" });
 }

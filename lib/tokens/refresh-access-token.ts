@@ -12,6 +12,7 @@ import { assertIssuable } from "./authorization-for-tokens";
 import { evictTokenCaches } from "./evict-token-caches";
 import { tokenDeadline } from "./token-deadline";
 import { LATCHKEY_OPERATIONS, monitorCall } from "@/lib/monitoring/record-latchkey-call";
+import { faultPoint } from "@/lib/runtime/fault-point";
 
 /** An attempt needs at least this long to be worth making; less than this left, the last failure stands. */
 const MIN_ATTEMPT_MS = 500;
@@ -84,6 +85,7 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
     const token = await withClientCredentials((credentials) =>
       withTransientRetries((timeoutMs) => monitorCall(authorization.id, LATCHKEY_OPERATIONS.lwaRefresh, () => lwaRefresh(credentials, refreshToken, { timeoutMs })), deadline),
     );
+    await faultPoint("lwa-answer-before-db-write");
     await recordRefreshSucceeded(authorization.id);
     return { accessToken: token.accessToken, expiresAt: new Date(Date.now() + token.expiresIn * 1000) };
   } catch (error) {

@@ -1,36 +1,32 @@
-// A small cron matcher for the in-process schedule: five fields (minute hour day-of-month month
-// day-of-week) with `*`, `*/n`, `a-b`, numbers and comma lists, evaluated in UTC ("TZ=UTC " prefix allowed).
-// Enough for Latchkey's own schedules; on Inngest the same expressions are evaluated by Inngest.
+// Cron expressions for the in-process schedule, evaluated by croner (a maintained parser, no dependencies):
+// the five-field expressions Inngest accepts, with an optional "TZ=<zone> " prefix (UTC otherwise). On
+// Inngest the same expressions are evaluated by Inngest.
+import { Cron } from "croner";
 
-const RANGES: [number, number][] = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 6],
-];
-
-function fieldMatches(field: string, value: number, [min, max]: [number, number]): boolean {
-  return field.split(",").some((part) => {
-    const [range = "*", stepText] = part.split("/");
-    const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new Error(`invalid cron step "${part}"`);
-    let lo = min;
-    let hi = max;
-    if (range !== "*") {
-      const [a, b] = range.split("-").map(Number);
-      if (a === undefined || !Number.isInteger(a)) throw new Error(`invalid cron field "${part}"`);
-      lo = a;
-      hi = b === undefined ? (stepText === undefined ? a : max) : b;
-    }
-    return value >= lo && value <= hi && (value - lo) % step === 0;
-  });
+function parse(expression: string): Cron {
+  const zone = /^TZ=(\S+)\s+/.exec(expression);
+  const pattern = expression.replace(/^TZ=\S+\s+/, "").trim();
+  if (pattern.split(/\s+/).length !== 5) throw new Error(`cron expression "${expression}" must have five fields`);
+  // Not started: no function is given, so croner only parses and computes dates.
+  return new Cron(pattern, { timezone: zone?.[1] ?? "UTC", paused: true });
 }
 
-/** Whether a cron expression fires in the UTC minute of `at`. */
+function minuteOf(at: Date): Date {
+  const minute = new Date(at);
+  minute.setUTCSeconds(0, 0);
+  return minute;
+}
+
+/** Whether a cron expression fires in the minute of `at`. */
 export function cronMatches(expression: string, at: Date): boolean {
-  const fields = expression.replace(/^TZ=\S+\s+/, "").trim().split(/\s+/);
-  if (fields.length !== 5) throw new Error(`cron expression "${expression}" must have five fields`);
-  const values = [at.getUTCMinutes(), at.getUTCHours(), at.getUTCDate(), at.getUTCMonth() + 1, at.getUTCDay()];
-  return fields.every((field, index) => fieldMatches(field, values[index]!, RANGES[index]!));
+  return parse(expression).match(minuteOf(at));
+}
+
+/** The latest time at or before `at` when the expression fired (null if it never did in the last year). */
+export function lastOccurrence(expression: string, at: Date): Date | null {
+  const minute = minuteOf(at);
+  const cron = parse(expression);
+  if (cron.match(minute)) return minute;
+  const [previous] = cron.previousRuns(1, minute);
+  return previous && at.getTime() - previous.getTime() <= 366 * 86_400_000 ? previous : null;
 }

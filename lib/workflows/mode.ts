@@ -36,7 +36,7 @@ export function inngestConnection(env: WorkflowEnv): InngestConnection {
 export function describeWorkflowMode(env: WorkflowEnv): string {
   const connection = inngestConnection(env);
   if (connection.mode === "in-process") {
-    return "in-process (no Inngest configured): events run inline, crons on an in-process schedule; in-flight steps do not survive a restart";
+    return "in-process (no Inngest configured): durable outbox in the database, retried 3 times, resumed after a restart; crons claimed once across instances";
   }
   if (connection.isDev) return `Inngest dev server${connection.baseUrl ? ` at ${connection.baseUrl}` : ""}, functions served at /api/inngest`;
   return `Inngest${connection.baseUrl ? ` at ${connection.baseUrl}` : " Cloud"}, functions served at /api/inngest`;

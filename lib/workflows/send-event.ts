@@ -1,20 +1,28 @@
 import "server-only";
-// The one way lib/ announces what happened to an authorization or the app client. Call it after the
-// transaction that made the change has committed. On Inngest the event is sent to Inngest; in-process the
-// functions it triggers run now. Never throws: the database already holds the truth, and a lost event is
-// logged (the scans catch up on everything DB-driven).
+// How lib/ announces what happened to an authorization or the app client, durably (the outbox, outbox.ts):
+// - inside the transaction that makes the change: `const id = await enqueueWorkflowEvent(tx, event)`, then
+//   after commit `await dispatchWorkflowJobs([id])` — a rollback leaves no event, a commit always leaves one;
+// - outside a transaction: `sendWorkflowEvent(event)` writes the row first, then dispatches it.
+// Dispatching runs the event's functions now in-process, or hands the event to Inngest; whatever does not
+// finish now (a failure, a crash, Inngest unreachable) is retried by the runner's poller. Never throws.
 import type { LatchkeyEvent } from "./events";
-import { readServerEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { inngestConnection } from "./mode";
+
+export { enqueueWorkflowEvent, enqueueWorkflowEvents } from "./outbox";
+
+/** Runs the outbox rows a committed transaction wrote. */
+export async function dispatchWorkflowJobs(ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  try {
+    const runner = await import("./in-process-runner");
+    await runner.dispatchWorkflowJobs(ids);
+  } catch (error) {
+    logger.error({ err: error }, "could not dispatch workflow jobs now: the runner's poller will");
+  }
+}
 
 export async function sendWorkflowEvent(event: LatchkeyEvent): Promise<void> {
   try {
-    if (inngestConnection(readServerEnv()).mode === "inngest") {
-      const { inngest } = await import("./inngest-client");
-      await inngest.send(event);
-      return;
-    }
     const { dispatchInProcess } = await import("./in-process-runner");
     await dispatchInProcess(event);
   } catch (error) {

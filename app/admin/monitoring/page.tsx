@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FailedWorkflowRuns } from "@/components/admin/monitoring/failed-workflow-runs";
 import { LiveMonitoring } from "@/components/admin/monitoring/live-monitoring";
 import { MonitoringNav } from "@/components/admin/monitoring/monitoring-nav";
 import { requireAdmin } from "@/lib/auth/session";
 import { isOutcomeRange, OUTCOME_RANGES } from "@/lib/monitoring/get-outcome-series";
 import { getMonitoringSnapshot } from "@/lib/monitoring/get-monitoring-snapshot";
 import { cn } from "@/lib/utils/cn";
+import { listFailedWorkflowRuns } from "@/lib/workflows/failed-runs";
 
 export const metadata: Metadata = { title: "Monitoring" };
 
@@ -13,7 +15,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   await requireAdmin("/admin/monitoring");
   const requested = (await searchParams).range;
   const range = isOutcomeRange(requested) ? requested : "24h";
-  const snapshot = await getMonitoringSnapshot({ range });
+  const [snapshot, failedRuns] = await Promise.all([getMonitoringSnapshot({ range }), listFailedWorkflowRuns()]);
   return (
     <div className="space-y-6">
       <MonitoringNav current="/admin/monitoring" />
@@ -31,6 +33,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </nav>
+      <FailedWorkflowRuns {...failedRuns} />
       <LiveMonitoring initial={snapshot} />
     </div>
   );

@@ -8,6 +8,7 @@ import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { handleAmazonNotification, NotificationRetryLater, type NotificationResult } from "./handle-amazon-notification";
+import { faultPoint } from "@/lib/runtime/fault-point";
 
 export interface SqsConsumerOptions {
   /** Defaults to SQS_QUEUE_URL (or the sandbox's queue when AMAZON_ENDPOINTS=sandbox). */
@@ -82,6 +83,7 @@ async function handleMessage(client: SQSClient, queueUrl: string, message: Messa
   } catch {
     return { messageId, outcome: "crashed_before_delete", deleted: false };
   }
+  await faultPoint("secret-stored-before-sqs-delete");
   await remove();
   return { messageId, outcome: result.outcome, deleted: true };
 }

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 describe("process-local values", () => {
   it("are made once per process, even when the module is loaded again (a hot reload, a second server bundle)", async () => {
     const create = vi.fn(() => ({ opened: Date.now() }));
-    const first = (await import("@/lib/runtime/process-local")).processLocal("workflowLocks", create);
+    const first = (await import("@/lib/runtime/process-local")).processLocal("workflowRunner", create);
     vi.resetModules();
-    const again = (await import("@/lib/runtime/process-local")).processLocal("workflowLocks", create);
+    const again = (await import("@/lib/runtime/process-local")).processLocal("workflowRunner", create);
     expect(again).toBe(first);
     expect(create).toHaveBeenCalledTimes(1);
   });

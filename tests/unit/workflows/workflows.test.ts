@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { thresholdStage } from "@/lib/lifecycle/threshold-stage";
-import { cronMatches } from "@/lib/workflows/cron-schedule";
+import { cronMatches, lastOccurrence } from "@/lib/workflows/cron-schedule";
 import { describeWorkflowMode, inngestConnection } from "@/lib/workflows/mode";
 
 const DAY = 86_400_000;
@@ -35,6 +35,13 @@ describe("the in-process cron schedule", () => {
     expect(cronMatches("0 9 * * 1-5", new Date("2026-12-04T09:00:00Z"))).toBe(true);
     expect(cronMatches("15,45 * * * *", new Date("2026-12-04T09:45:00Z"))).toBe(true);
     expect(() => cronMatches("0 6 * *", new Date())).toThrow(/five fields/);
+  });
+
+  it("finds the latest occurrence at or before a time (the catch-up after boot claims it)", () => {
+    expect(lastOccurrence("TZ=UTC 0 6 * * *", new Date("2026-12-01T10:17:30Z"))?.toISOString()).toBe("2026-12-01T06:00:00.000Z");
+    expect(lastOccurrence("TZ=UTC 0 6 * * *", new Date("2026-12-01T05:59:00Z"))?.toISOString()).toBe("2026-11-30T06:00:00.000Z");
+    expect(lastOccurrence("*/10 * * * *", new Date("2026-12-01T10:20:45Z"))?.toISOString()).toBe("2026-12-01T10:20:00.000Z");
+    expect(lastOccurrence("0 9 * * 1-5", new Date("2026-12-06T12:00:00Z"))?.toISOString()).toBe("2026-12-04T09:00:00.000Z"); // Sunday → Friday
   });
 });
 
