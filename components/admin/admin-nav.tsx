@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/app-client", label: "App client" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/self-authorize", label: "Self-authorize" },
   { href: "/admin/outbox", label: "Outbox" },
 ] as const;

@@ -2,6 +2,7 @@
 // sends, in one module: the routes parse with them and the OpenAPI document is generated from them.
 import { z } from "zod";
 import { idSchema } from "@/lib/http/ids";
+import { repeatedField } from "@/lib/utils/form-fields";
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from "./event-types";
 
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
@@ -96,3 +97,15 @@ export const webhookPayloadSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+const repeated = repeatedField(z.array(z.string()).transform((values) => values.filter(Boolean)));
+const emptyAsNull = (value: unknown) => (value === "" ? null : value);
+
+/** The admin page's form (FormData): no event type ticked is every type; no tenant chosen is every tenant. */
+export const createWebhookEndpointForm = z
+  .object({ url: z.string(), description: z.string().optional(), eventTypes: repeated, tenantId: z.preprocess(emptyAsNull, idSchema.nullable().optional()) })
+  .transform((form) => createWebhookEndpointInput.parse({ url: form.url, description: form.description || undefined, eventTypes: form.eventTypes, tenantId: form.tenantId ?? null }));
+
+export const endpointIdForm = z.object({ endpointId: idSchema });
+export const setEndpointEnabledForm = z.object({ endpointId: idSchema, enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const redeliverForm = z.object({ endpointId: idSchema, deliveryId: idSchema });
