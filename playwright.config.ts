@@ -52,6 +52,8 @@ export default defineConfig({
       SIGN_IN_LINKS_PER_IP: "10000",
       // Short enough that a test can watch a state expire, long enough for every flow to finish.
       OAUTH_STATE_TTL_SECONDS: "30",
+      // The webhooks spec's receiver listens on 127.0.0.1: a production server refuses local URLs unless told.
+      WEBHOOK_ALLOW_LOCAL_URLS: "true",
     },
   },
 });
