@@ -31,7 +31,7 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${port}/hooks/latchkey`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-test("an admin registers an endpoint, sees the secret once, sends a test event and follows the delivery log", async ({ page, browser }) => {
+test("an admin registers a webhook endpoint, sees the secret once, sends a test event and follows the delivery log", async ({ page, browser }) => {
   allowColdCompiles(120_000);
   const receiver = await startReceiver();
   try {
