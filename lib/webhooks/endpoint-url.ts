@@ -31,7 +31,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
@@ -47,9 +46,15 @@ export function isNonPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
   if (family === 6) {
-    // An IPv4-mapped IPv6 address is judged as the IPv4 address it carries.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1]!, "ipv4");
+    // An IPv4-mapped IPv6 address (dotted, or in hex as URL parsing writes it) is judged as the IPv4 address it carries.
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (dotted) return blocked.check(dotted[1]!, "ipv4");
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+    if (hex) {
+      const high = parseInt(hex[1]!, 16);
+      const low = parseInt(hex[2]!, 16);
+      return blocked.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, "ipv4");
+    }
     return blocked.check(address, "ipv6");
   }
   return blocked.check(address, "ipv4");
