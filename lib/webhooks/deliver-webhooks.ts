@@ -87,10 +87,11 @@ async function post(url: URL, secret: string, body: string, headers: Record<stri
 }
 
 async function send(deliveryId: string): Promise<AttemptOutcome> {
-  const row = await db.webhookDelivery.findUniqueOrThrow({
+  const row = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
     select: { endpoint: { select: { id: true, url: true, enabled: true, secretCiphertext: true } }, event: { select: { id: true, type: true, payload: true } } },
   });
+  if (!row) return { ok: false, retryable: false, responseStatus: null, latencyMs: null, error: "the endpoint was removed" };
   const { endpoint, event } = row;
   if (!endpoint.enabled && event.type !== WEBHOOK_TEST_EVENT) return { ok: false, retryable: false, responseStatus: null, latencyMs: null, error: "the endpoint is disabled" };
   let url: URL;
@@ -125,7 +126,8 @@ async function attempt(id: string, attemptNumber: number, now: Date): Promise<De
   const status: DeliveryStatus = outcome.ok ? "succeeded" : retry ? "pending" : "failed";
   const delay = retry ? Math.max(webhookRetryDelayMs(attemptNumber), outcome.retryAfterMs ?? 0) : 0;
   const error = !outcome.ok && !retry && outcome.retryable ? `gave up after ${attemptNumber} attempts: ${outcome.error ?? "failed"}` : outcome.error;
-  await db.webhookDelivery.update({
+  // updateMany: the endpoint (and with it this row) may have been removed while the attempt ran.
+  await db.webhookDelivery.updateMany({
     where: { id },
     data: {
       status,
