@@ -65,6 +65,14 @@ const schema = z.object({
   // One budget per token request that every LWA attempt and backoff fits inside (each attempt's timeout is the
   // smaller of AMAZON_HTTP_TIMEOUT_MS and what is left), so Latchkey answers before a client gives up.
   TOKEN_REQUEST_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(120_000).default(20_000)),
+  // The scheduled refresh-ahead sweep (every 5 minutes) keeps warm the authorizations used within this many hours.
+  REFRESH_SWEEP_USED_WITHIN_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 30).default(24)),
+  // LWA calls at a time in the sweep and the liveness check.
+  REFRESH_SWEEP_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(8)),
+  // The liveness check (every 10 minutes) refreshes each live authorization not refreshed for this many hours,
+  // taking at most LIVENESS_CHECK_MAX_PER_RUN per run (0 turns it off).
+  LIVENESS_CHECK_AFTER_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 30).default(24)),
+  LIVENESS_CHECK_MAX_PER_RUN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5000).default(300)),
 
   SPAPI_APPLICATION_ID: optionalString,
   SPAPI_APP_NAME: z.preprocess(emptyAsUndefined, z.string().default("Latchkey")),
@@ -153,6 +161,29 @@ const schema = z.object({
   /** Sign-in links one address, and one client IP, may ask for per quarter hour (lib/auth/sign-in-rate-limit.ts). */
   SIGN_IN_LINKS_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
   SIGN_IN_LINKS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
+
+  // Connect links (management API, issue 15 §2).
+  /** How long a connect link can be opened after it was created (minutes). */
+  CONNECT_LINK_TTL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  /** Origins a connect link's `returnUrl` may point to, comma-separated (e.g. `https://app.example.com`); empty: no returnUrl is accepted. */
+  CONNECT_LINK_RETURN_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default("")).transform((value, context) => {
+    const origins: string[] = [];
+    for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        context.addIssue({ code: "custom", message: `has "${entry}", which is not an origin like https://app.example.com` });
+        return z.NEVER;
+      }
+      if (!/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, "")) {
+        context.addIssue({ code: "custom", message: `has "${entry}", which is not an origin like https://app.example.com (no path)` });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  }),
 });
 
 export type RawEnv = z.infer<typeof schema>;

@@ -55,7 +55,7 @@ export function webhookEventOfTransition(transition: Pick<CommittedTransition, "
 async function authorizationEventInput(client: Tx | typeof db, authorizationId: string, type: WebhookEventType, extra: Record<string, unknown>, at: Date): Promise<WebhookEventInput | null> {
   const authorization = await client.authorization.findUnique({
     where: { id: authorizationId },
-    select: { id: true, tenantId: true, region: true, sellingPartnerId: true, status: true },
+    select: { id: true, tenantId: true, region: true, sellingPartnerId: true, status: true, tenant: { select: { externalId: true } } },
   });
   if (!authorization) return null;
   return {
@@ -67,6 +67,8 @@ async function authorizationEventInput(client: Tx | typeof db, authorizationId: 
     data: {
       authorizationId: authorization.id,
       tenantId: authorization.tenantId,
+      /** The integrator's own id for the tenant (management API), when it set one. */
+      tenantExternalId: authorization.tenant.externalId,
       region: authorization.region,
       sellingPartnerId: authorization.sellingPartnerId,
       status: authorization.status,

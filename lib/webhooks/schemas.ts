@@ -81,6 +81,7 @@ export const webhookDeliveryListResponse = z.object({ deliveries: z.array(webhoo
 export const webhookAuthorizationDataSchema = z.object({
   authorizationId: z.string(),
   tenantId: z.string(),
+  tenantExternalId: z.string().nullable(),
   region: z.enum(["NA", "EU", "FE"]),
   sellingPartnerId: z.string().nullable(),
   status: z.string(),

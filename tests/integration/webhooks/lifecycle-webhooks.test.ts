@@ -97,7 +97,7 @@ describe("lifecycle webhooks", () => {
     expect(connected).toMatchObject({
       type: "authorization.connected",
       sequence: 1,
-      data: { authorizationId: seller.authorizationId, tenantId: seller.tenantId, region: "NA", sellingPartnerId: seller.sellingPartnerId, status: "ACTIVE", reason: null },
+      data: { authorizationId: seller.authorizationId, tenantId: seller.tenantId, tenantExternalId: null, region: "NA", sellingPartnerId: seller.sellingPartnerId, status: "ACTIVE", reason: null },
     });
     expect(revoked).toMatchObject({ type: "authorization.revoked", sequence: 2, data: { authorizationId: seller.authorizationId, status: "REVOKED", reason: "admin" } });
     expect(revoked!.id).toMatch(/^evt_[0-9a-f]{32}$/);
