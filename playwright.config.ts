@@ -56,6 +56,8 @@ export default defineConfig({
       OAUTH_STATE_TTL_SECONDS: "30",
       // The fake host app of the connect-link test (tests/e2e/support/host-app.ts).
       CONNECT_LINK_RETURN_ORIGINS: HOST_APP_ORIGIN,
+      // The webhooks spec's receiver listens on 127.0.0.1: a production server refuses local URLs unless told.
+      WEBHOOK_ALLOW_LOCAL_URLS: "true",
     },
   },
 });

@@ -120,6 +120,15 @@ const schema = z.object({
   ALERT_WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(5000)),
   /** Sends of one alert notification (per channel) before it is marked failed for good; retries back off 1, 2, 4, 8… minutes. */
   ALERT_DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(5)),
+  // Lifecycle webhooks (issue 15 §3): endpoints registered on /admin/webhooks or /api/v1/webhook-endpoints.
+  /** Whether an endpoint may be http or a local/private address; unset: yes in development and tests, no in production. */
+  WEBHOOK_ALLOW_LOCAL_URLS: z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  /** How long one webhook attempt may take before it counts as a timeout (and is retried). */
+  WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  /** Attempts of one delivery (timeouts, no answer, 5xx, 408, 429 are retried) before it is marked failed for good. */
+  WEBHOOK_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(8)),
+  /** The wait before the second attempt; each later one waits twice as long (at most an hour). */
+  WEBHOOK_RETRY_BASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
   /** SP-API outcome buckets older than this are deleted by the retention sweep. */
   MONITORING_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(400).default(14)),
   /** Bearer token of GET /api/metrics (Prometheus); unset = the route answers 404. */
@@ -184,7 +193,9 @@ const schema = z.object({
 
 export type RawEnv = z.infer<typeof schema>;
 
-export type ServerEnv = RawEnv & {
+export type ServerEnv = Omit<RawEnv, "WEBHOOK_ALLOW_LOCAL_URLS"> & {
+  /** Resolved: the variable, or true outside production. */
+  WEBHOOK_ALLOW_LOCAL_URLS: boolean;
   amazon: {
     lwaTokenUrl: string;
     spapi: Record<Region, string>;
@@ -246,7 +257,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   if (env.NODE_ENV === "production" && env.LATCHKEY_FAULT_POINT) {
     throw new ConfigError("Invalid configuration: LATCHKEY_FAULT_POINT is a test-only crash switch (npm run chaos) and is refused in production: unset it");
   }
-  return { ...env, amazon: resolveAmazon(env), sqs: resolveSqs(env) };
+  return { ...env, WEBHOOK_ALLOW_LOCAL_URLS: env.WEBHOOK_ALLOW_LOCAL_URLS ?? env.NODE_ENV !== "production", amazon: resolveAmazon(env), sqs: resolveSqs(env) };
 }
 
 let cached: ServerEnv | undefined;

@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/app-client", label: "App client" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/self-authorize", label: "Self-authorize" },
   { href: "/admin/outbox", label: "Outbox" },
 ] as const;

@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from "@/lib/workflows/workflow-definition";
 import { adminDigest } from "./admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
 import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";
+import { deliverWebhookEventFn, retryWebhookDeliveries } from "./deliver-webhooks";
 import { lifecycleScan } from "./lifecycle-scan";
 import { alertEvaluation, monitoringRetention } from "./monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "./notify-connected";
@@ -29,6 +30,8 @@ export const workflows = [
   monitoringRetention,
   refreshAheadSweep,
   livenessCheck,
+  deliverWebhookEventFn,
+  retryWebhookDeliveries,
 ];
 
 /** The Inngest functions, for serve(). */

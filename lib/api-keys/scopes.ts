@@ -3,7 +3,7 @@
 // over-broad worker key cannot rotate it behind the admins' back.
 import type { GrantlessScope } from "@/lib/amazon/lwa";
 
-export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications", "gateway", "management"] as const;
+export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications", "gateway", "management", "webhooks"] as const;
 
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -15,6 +15,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, { label: string; descript
   grantless_notifications: { label: "Grantless: notifications", description: "An app-wide token for notification subscriptions (only for keys that serve every tenant)" },
   gateway: { label: "SP-API gateway", description: "SP-API calls through Latchkey (/api/v1/spapi), with tokens and RDTs added by Latchkey" },
   management: { label: "Management", description: "Create, read and update tenants, read authorizations (never a token) and create connect links (/api/v1/tenants, /authorizations, /connect-links)" },
+  webhooks: { label: "Webhooks", description: "Register lifecycle webhook endpoints and read their deliveries (/api/v1/webhook-endpoints); a key limited to tenants manages only its tenants' endpoints" },
 };
 
 /** The key scope each grantless token scope needs; `null`: no API key may ever have it. */

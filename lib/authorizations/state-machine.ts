@@ -57,6 +57,8 @@ export interface CommittedTransition extends TransitionContext {
   to: AuthorizationStatus;
   actor: TransitionActor;
   evicts: readonly EvictedCache[];
+  /** The audit entry's details (e.g. a revocation's reason). */
+  details?: Record<string, unknown>;
 }
 
 export type TransitionOutcome =
@@ -65,6 +67,9 @@ export type TransitionOutcome =
   | { changed: false; refused: boolean; status: AuthorizationStatus };
 
 export type TransitionListener = (transition: CommittedTransition) => void | Promise<void>;
+
+/** Writes that must commit with every transition (the lifecycle webhooks' event and delivery rows). */
+export type TransitionWriter = (tx: Prisma.TransactionClient, transition: CommittedTransition) => Promise<void>;
 
 // Per process: Next.js may load this module once per route bundle, and a transition applied in one bundle
 // must reach the subscribers another registered. Keyed by name, so a reloaded module replaces its listener
@@ -75,6 +80,17 @@ const listeners = processLocal("transitionListeners", () => new Map<string, Tran
 export function onAuthorizationTransition(name: string, listener: TransitionListener): () => void {
   listeners.set(name, listener);
   return () => listeners.delete(name);
+}
+
+const writers = processLocal("transitionWriters", () => new Map<string, TransitionWriter>());
+
+/**
+ * Calls `writer` inside every transition's transaction, after its audit entry: what it writes commits with the
+ * status change or not at all (a failing writer rolls the transition back). Keyed by name like the listeners.
+ */
+export function onAuthorizationTransitionCommit(name: string, writer: TransitionWriter): () => void {
+  writers.set(name, writer);
+  return () => writers.delete(name);
 }
 
 /** A lost race is decided again on the status the winner left; this bounds it. */
@@ -122,6 +138,7 @@ async function commit<N extends TransitionName>(
     if (matched === 0) return null;
     if (spec.evicts.includes("access_tokens")) await tx.accessTokenCache.deleteMany({ where: { authorizationId: context.authorizationId } });
     await request.alsoWrite?.(tx, context);
+    const details = request.details?.(context);
     await recordAuditEvent(
       {
         action: spec.audit,
@@ -129,7 +146,7 @@ async function commit<N extends TransitionName>(
         actorId: request.actor.actorId ?? null,
         tenantId: context.tenantId,
         authorizationId: context.authorizationId,
-        details: request.details?.(context),
+        details,
         requestId: request.actor.requestId ?? null,
       },
       tx,
@@ -137,7 +154,9 @@ async function commit<N extends TransitionName>(
     const eventData = request.event?.(context);
     // The request type pairs the table's event name with its payload; TypeScript cannot follow it through the lookup.
     const eventJobs = spec.event && eventData ? [await enqueueWorkflowEvent(tx, { name: spec.event, data: eventData } as LatchkeyEvent)] : [];
-    return { transition: { ...context, transition: request.transition, to: spec.to ?? context.from, actor: request.actor, evicts: spec.evicts }, eventJobs };
+    const committed: CommittedTransition = { ...context, transition: request.transition, to: spec.to ?? context.from, actor: request.actor, evicts: spec.evicts, details };
+    for (const writer of writers.values()) await writer(tx, committed);
+    return { transition: committed, eventJobs };
   });
 }
 

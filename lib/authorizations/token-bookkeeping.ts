@@ -14,14 +14,15 @@ export async function recordRefreshSucceeded(authorizationId: string): Promise<v
   });
 }
 
-/** Counts one more consecutive failure and leaves LWA alone for `cooldownMs(failures)`. */
-export async function recordRefreshFailed(authorizationId: string, lwaError: string, cooldownMs: (consecutiveFailures: number) => number): Promise<void> {
+/** Counts one more consecutive failure and leaves LWA alone for `cooldownMs(failures)`; returns the failures in a row. */
+export async function recordRefreshFailed(authorizationId: string, lwaError: string, cooldownMs: (consecutiveFailures: number) => number): Promise<number> {
   const failed = await db.authorization.update({
     where: { id: authorizationId },
     data: { consecutiveFailures: { increment: 1 }, lastRefreshError: lwaError },
     select: { consecutiveFailures: true },
   });
   await db.authorization.update({ where: { id: authorizationId }, data: { refreshCooldownUntil: new Date(Date.now() + cooldownMs(failed.consecutiveFailures)) } });
+  return failed.consecutiveFailures;
 }
 
 /** recordRefreshSucceeded for a whole batch, in one statement. */

@@ -6,6 +6,7 @@ import { createElement } from "react";
 import AppClientExpiryEmail, { CHARGE_METHOD_EXPIRY_TEMPLATE, CLIENT_SECRET_EXPIRY_TEMPLATE, appClientExpirySubject, type AppClientExpiryKind } from "@/emails/app-client-expiry";
 import { db } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send-email";
+import { emitAppClientWebhook } from "@/lib/webhooks/lifecycle-events";
 import { formatDate } from "@/lib/utils/format";
 import { adminRecipients } from "./admin-recipients";
 import { appLink } from "./app-link";
@@ -25,6 +26,9 @@ async function remind(kind: AppClientExpiryKind, appClient: { id: string; appNam
   const recipients = adminRecipients();
   if (!(await claimNotice({ ...key, emailed: recipients.length > 0 }))) return "already_reminded";
   const daysLeft = stage.kind === "passed" ? 0 : stage.daysLeft;
+  if (kind === "client_secret") {
+    await emitAppClientWebhook(appClient.id, "app_client.secret_expiring", { expiresAt: expiresAt.toISOString(), daysLeft, expired: stage.kind === "passed" }, now);
+  }
   for (const to of recipients) {
     await sendEmail({
       to,

@@ -3,6 +3,7 @@ import "server-only";
 // the date has passed the authorization is flagged REAUTH_REQUIRED (the token API then answers
 // reauthorization_required) and the partner gets the "reauthorization needed" security email.
 import { applyTransition } from "@/lib/authorizations/state-machine";
+import { emitAuthorizationWebhook } from "@/lib/webhooks/lifecycle-events";
 import type { LifecycleSubject } from "./authorization-subject";
 import { claimNotice, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
 import { sendReauthorizationNeeded, sendRenewalReminder } from "./partner-emails";
@@ -41,5 +42,6 @@ export async function checkRenewal(subject: LifecycleSubject, preferences: Remin
   const claimed = await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.renewalReminders });
   if (!claimed) return "already_reminded";
   if (preferences.renewalReminders) await sendRenewalReminder(subject, { daysLeft: stage.daysLeft, dedupeKey: noticeEmailKey(key), now });
+  await emitAuthorizationWebhook(subject.id, "authorization.renewal_due", { renewalDueAt: cycle, daysLeft: stage.daysLeft, threshold: stage.threshold }, now);
   return "reminded";
 }

@@ -22,6 +22,7 @@ export const PROCESS_LOCAL = {
   apiKeyUse: "API keys used since their last-used time was written (lib/api-keys)",
   tokenUsage: "authorizations used since their last-used time was written, flushed every 5 s (lib/tokens/usage.ts)",
   transitionListeners: "who is called after each committed authorization transition (lib/authorizations/state-machine.ts)",
+  transitionWriters: "who writes inside each authorization transition's transaction (lib/authorizations/state-machine.ts; the webhooks' event rows)",
   expectedFailureWindows: "expected upstream failures logged in the last minute, so repeats are summarized (lib/errors)",
   gatewayOutcomes: "the gateway's SP-API call outcomes not yet written to the monitoring buckets (written every second)",
   gatewayRdts: "Restricted Data Tokens the gateway made, in memory only, until a minute before they expire",

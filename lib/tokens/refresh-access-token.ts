@@ -8,6 +8,7 @@ import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Authorization } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
+import { emitAuthorizationWebhook } from "@/lib/webhooks/lifecycle-events";
 import { assertIssuable } from "./authorization-for-tokens";
 import { evictTokenCaches } from "./evict-token-caches";
 import { tokenDeadline } from "./token-deadline";
@@ -95,7 +96,11 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
       await revokeOnInvalidGrant(authorization);
       throw new AppError("authorization_revoked", undefined, { cause: error });
     }
-    await recordRefreshFailed(authorization.id, error.error, cooldownAfter);
+    const failures = await recordRefreshFailed(authorization.id, error.error, cooldownAfter);
+    // Once per failing streak, when it reaches the alert's threshold (ALERT_REFRESH_FAILURES).
+    if (failures === readServerEnv().ALERT_REFRESH_FAILURES) {
+      await emitAuthorizationWebhook(authorization.id, "authorization.refresh_failing", { reason: error.error, consecutiveFailures: failures });
+    }
     if (error.kind === "client") {
       logger.error({ authorizationId: authorization.id, lwaError: error.error }, "LWA rejected the app client's credentials");
       throw new AppError("app_client_rejected", undefined, { cause: error });

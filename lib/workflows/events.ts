@@ -47,6 +47,11 @@ export const appClientBillingUpdated = eventType("latchkey/app-client.billing-up
   schema: z.object({ appClientId: z.string().min(1) }),
 });
 
+/** A lifecycle webhook event and its delivery rows were committed: deliver them now (lib/webhooks). */
+export const webhookEventRecorded = eventType("latchkey/webhook.event-recorded", {
+  schema: z.object({ eventId: z.string().min(1) }),
+});
+
 export const LATCHKEY_EVENTS = [
   authorizationCreated,
   authorizationReauthorized,
@@ -55,6 +60,7 @@ export const LATCHKEY_EVENTS = [
   reauthorizationRequested,
   authorizationLifecycleCheck,
   appClientBillingUpdated,
+  webhookEventRecorded,
 ] as const;
 
 type EventDefinition = (typeof LATCHKEY_EVENTS)[number];

@@ -1,4 +1,4 @@
-// A local HTTP server that records the webhook POSTs it receives (alerts), for integration tests.
+// A local HTTP server that records the webhook POSTs it receives (alerts, lifecycle webhooks), for integration tests.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,6 +16,8 @@ export interface WebhookReceiver {
   respondWith(status: number): void;
   /** Answers the next `times` requests with `status` (503 by default), then goes back to respondWith's status. */
   failTimes(times: number, status?: number): void;
+  /** Holds the next `times` requests for `ms` before answering (a receiver slower than the sender's timeout). */
+  stallTimes(times: number, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let status = 200;
   let failures: { left: number; status: number } = { left: 0, status: 503 };
+  let stalls: { left: number; ms: number } = { left: 0, ms: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -33,7 +36,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         answer = failures.status;
       }
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status: answer });
-      res.writeHead(answer, { "content-type": "application/json" }).end("{}");
+      let wait = 0;
+      if (stalls.left > 0) {
+        stalls.left--;
+        wait = stalls.ms;
+      }
+      const timer = setTimeout(() => {
+        if (!res.destroyed) res.writeHead(answer, { "content-type": "application/json" }).end("{}");
+      }, wait);
+      res.on("close", () => clearTimeout(timer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -46,6 +57,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     },
     failTimes: (times, failStatus = 503) => {
       failures = { left: times, status: failStatus };
+    },
+    stallTimes: (times, ms) => {
+      stalls = { left: times, ms };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,6 +10,8 @@ import "server-only";
 //      ones RETIRED, the rotation COMPLETED, the notification finished, audit app_client.secret_rotated.
 //   A crash or a failed check between 1 and 3 leaves the secret PENDING and the notification unfinished:
 //   the next delivery (SQS redelivers what was not deleted) picks it up again.
+import { announceWebhookEvent, recordAppClientWebhook } from "@/lib/webhooks/lifecycle-events";
+import type { RecordedWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -183,6 +185,7 @@ async function handleNewSecret(received: Received, appClient: AppClient, payload
 
   // 3. Promote, finish the notification and the rotation, in one transaction.
   const verifiedAt = new Date();
+  let webhook: RecordedWebhookEvent | null = null;
   const applied = await db.$transaction(async (tx) => {
     await lockAppClient(tx, appClient.id);
     if (await isFinished(tx, received.notificationId)) return false;
@@ -214,10 +217,12 @@ async function handleNewSecret(received: Received, appClient: AppClient, payload
         },
         tx,
       );
+      webhook = await recordAppClientWebhook(tx, appClient.id, "app_client.secret_rotated", { version: stored.version, expiresAt: payload.newClientSecretExpiryTime.toISOString(), via: "amazon_notification" }, verifiedAt);
     }
     return true;
   });
   invalidateClientCredentials();
+  void announceWebhookEvent(webhook);
   return result(received, applied ? "applied" : "duplicate");
 }
 
@@ -226,6 +231,7 @@ function findRotationInProgressOrOverdue(tx: Tx, appClientId: string) {
 }
 
 async function handleSecretExpiry(received: Received, appClient: AppClient, expiresAt: Date): Promise<NotificationResult> {
+  let webhook: RecordedWebhookEvent | null = null;
   const applied = await db.$transaction(async (tx) => {
     await lockAppClient(tx, appClient.id);
     if (await isFinished(tx, received.notificationId)) return false;
@@ -236,8 +242,10 @@ async function handleSecretExpiry(received: Received, appClient: AppClient, expi
       { action: "app_client.secret_expiry_notified", actorType: "AMAZON", details: { notificationId: received.notificationId, via: received.via, version: current?.version ?? null, fingerprint: current?.fingerprint ?? null, expiresAt: expiresAt.toISOString() } },
       tx,
     );
+    webhook = await recordAppClientWebhook(tx, appClient.id, "app_client.secret_expiring", { expiresAt: expiresAt.toISOString(), via: "amazon_notification" });
     return true;
   });
+  void announceWebhookEvent(webhook);
   if (!applied) return result(received, "duplicate");
   invalidateClientCredentials();
   // The expiry is recorded; the rotation's own outcome (even FAILED) is on its row and alerted there.

@@ -1,4 +1,6 @@
 import "server-only";
+import { announceWebhookEvent, recordAppClientWebhook } from "@/lib/webhooks/lifecycle-events";
+import type { RecordedWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
@@ -42,6 +44,7 @@ export async function setManualSecret(raw: z.input<typeof manualSecretInput>, ac
   const now = new Date();
   const expiresAt = input.expiresAt ?? new Date(now.getTime() + 180 * DAY_MS);
   if (expiresAt <= now) throw new AppError("invalid_input", "The expiry date must be in the future.");
+  let webhook: RecordedWebhookEvent | null = null;
   const stored = await db.$transaction(async (tx) => {
     await lockAppClient(tx, appClient.id);
     const pending = await tx.appClientSecret.findFirst({ where: { appClientId: appClient.id, fingerprint: secretFingerprint, state: "PENDING" } });
@@ -62,8 +65,10 @@ export async function setManualSecret(raw: z.input<typeof manualSecretInput>, ac
       },
       tx,
     );
+    if (promotion.promoted) webhook = await recordAppClientWebhook(tx, appClient.id, "app_client.secret_rotated", { version: secret.version, expiresAt: expiresAt.toISOString(), via: "manual" }, now);
     return secret;
   });
   invalidateClientCredentials();
+  void announceWebhookEvent(webhook);
   return { ok: true, version: stored.version, fingerprint: secretFingerprint };
 }

@@ -50,6 +50,7 @@ type Check =
   | "outsider-opens-callback" // B opens the callback Amazon sent to A's browser: refused, A unchanged
   | "unsigned-post-refused" // a POST without the HMAC signature is not accepted
   | "api-key-scoped" // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
+  | "webhook-key-scoped" // no key: 401 even with B's session; B's key cannot register for A's business (404), lists only B's, other ids 404
   | "management-key-scoped" // the management API: no key 401; a key limited to B's business never reads, changes or links A's
   | "bearer-token-only" // its token is unset on the test server: 404 signed out, with B's session, and with a made-up bearer
   | "inngest-only"; // Inngest's door: without Inngest configured (the test server) a 404 for every method; with it, serve() checks Inngest's signature
@@ -98,6 +99,8 @@ const TABLE: Record<string, Entry> = {
   "page /admin/outbox":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/outbox" },
   "page /admin/outbox/[id]":           { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/outbox/${w.emailId}` },
   "page /admin/self-authorize":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/self-authorize" },
+  "page /admin/webhooks":              { kind: "admin",     check: "partner-gets-404",  url: "/admin/webhooks" },
+  "page /admin/webhooks/[id]":         { kind: "admin",     check: "partner-gets-404",  url: "/admin/webhooks/whe_0123456789abcdef0123456789abcdef", note: "any id: the page is a 404 for a partner before any lookup" },
   "page /admin/alerts":                { kind: "admin",     check: "partner-gets-404",  url: "/admin/alerts" },
   "page /admin/health":                { kind: "admin",     check: "partner-gets-404",  url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
   "page /admin/monitoring":            { kind: "admin",     check: "partner-gets-404",  url: "/admin/monitoring" },
@@ -118,6 +121,11 @@ const TABLE: Record<string, Entry> = {
   "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },
   "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
   "route /api/v1/spapi/[authorizationId]/[...path]": { kind: "service", check: "api-key-scoped", call: "spapi-gateway" },
+  "route /api/v1/webhook-endpoints":   { kind: "service",   check: "webhook-key-scoped", url: "/api/v1/webhook-endpoints", note: "scope webhooks; more in tests/integration/webhooks/webhook-api" },
+  "route /api/v1/webhook-endpoints/[id]": { kind: "service", check: "webhook-key-scoped", url: "/api/v1/webhook-endpoints/whe_0123456789abcdef0123456789abcdef" },
+  "route /api/v1/webhook-endpoints/[id]/deliveries": { kind: "service", check: "webhook-key-scoped", url: "/api/v1/webhook-endpoints/whe_0123456789abcdef0123456789abcdef/deliveries" },
+  "route /api/v1/webhook-endpoints/[id]/deliveries/[deliveryId]/redeliver": { kind: "service", check: "webhook-key-scoped", url: "/api/v1/webhook-endpoints/whe_0123456789abcdef0123456789abcdef/deliveries/d1/redeliver" },
+  "route /api/v1/webhook-endpoints/[id]/test": { kind: "service", check: "webhook-key-scoped", url: "/api/v1/webhook-endpoints/whe_0123456789abcdef0123456789abcdef/test" },
   "route /api/v1/tenants":             { kind: "service",   check: "management-key-scoped", management: "tenants" },
   "route /api/v1/tenants/[id]":        { kind: "service",   check: "management-key-scoped", management: "tenant" },
   "route /api/v1/tenants/by-external-id/[externalId]": { kind: "service", check: "management-key-scoped", management: "tenant-by-external-id" },
@@ -145,6 +153,11 @@ const TABLE: Record<string, Entry> = {
   "action revokeApiKeyAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/api-keys" },
   "action proposeLedgerChangeAction":  { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/ledger", note: "replayed with a partner's session and with an API key (no session): tests/e2e/admin/ledger-review; tests/integration/ledger" },
   "action decideLedgerProposalAction": { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/ledger", note: "replayed with a partner's session and with an API key (no session): tests/e2e/admin/ledger-review; tests/integration/ledger" },
+  "action createWebhookEndpointAction": { kind: "admin",    check: "hosted-on-admin-page",   url: "/admin/webhooks", note: "partner and signed-out refusals of every webhook action in tests/integration/webhooks/webhook-api" },
+  "action setWebhookEndpointEnabledAction": { kind: "admin", check: "hosted-on-admin-page",  url: "/admin/webhooks" },
+  "action deleteWebhookEndpointAction": { kind: "admin",    check: "hosted-on-admin-page",   url: "/admin/webhooks" },
+  "action sendTestWebhookAction":      { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/webhooks" },
+  "action redeliverWebhookAction":     { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/webhooks" },
   "action rotateNowAction":            { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
   "action setManualSecretAction":      { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
   "action setAppStatusAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/app-client" },
@@ -491,6 +504,29 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
       expect(JSON.parse(own.text).authorizationId).toBe(b.connectionId);
     }
   },
+
+  "webhook-key-scoped": async ({ entry, w }) => {
+    const { a, b } = w!;
+    const url = urlOf(entry, w);
+    const post = url.endsWith("/test") || url.endsWith("/redeliver") || url.endsWith("/webhook-endpoints");
+    const send = (headers: Record<string, string>, data?: unknown) =>
+      post ? b.page.request.post(url, { data: data ?? {}, headers, failOnStatusCode: false }) : b.page.request.get(url, { headers, failOnStatusCode: false });
+    // B's browser session is not a key.
+    expect((await send({})).status()).toBe(401);
+    const bearer = { authorization: `Bearer ${await apiKeyFor(w!)}` };
+    if (url.endsWith("/webhook-endpoints")) {
+      // B's key cannot register an endpoint for A's business, and lists none.
+      const refused = await send(bearer, { url: "https://example.com/hooks", tenantId: a.tenantId });
+      expect(refused.status()).toBe(404);
+      const listed = await b.page.request.get(url, { headers: bearer });
+      expect(((await listed.json()) as { endpoints: unknown[] }).endpoints).toEqual([]);
+    } else {
+      const response = await send(bearer);
+      expect(response.status()).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+  },
+
   "management-key-scoped": async ({ entry, w }) => {
     const { a, b } = w!;
     const key = await apiKeyFor(w!);
@@ -585,6 +621,7 @@ const DESCRIBE: Record<Check, string> = {
   "outsider-opens-callback": "another partner opening A's redirect is refused and nothing changes",
   "unsigned-post-refused": "an unsigned post is refused",
   "api-key-scoped": "no key gets 401, a key for another business gets nothing of A's",
+  "webhook-key-scoped": "no key gets 401, a key for another business cannot register or reach A's endpoints",
   "management-key-scoped": "no key gets 401, a management key for another business never reads, changes or links A's",
   "bearer-token-only": "without its configured token it does not exist, whoever asks",
   "inngest-only": "without Inngest configured it is a 404 for everyone",

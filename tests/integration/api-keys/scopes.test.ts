@@ -73,6 +73,6 @@ describe("API key scopes", () => {
     const folder = readdirSync(path.join(process.cwd(), "prisma/migrations")).find((name) => name.endsWith("_api_key_scopes"))!;
     const sql = readFileSync(path.join(process.cwd(), "prisma/migrations", folder, "migration.sql"), "utf8");
     await db.$executeRawUnsafe(sql.slice(sql.indexOf("UPDATE")));
-    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual(API_KEY_SCOPES.filter((scope) => scope !== "gateway" && scope !== "management"));
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual(API_KEY_SCOPES.filter((scope) => scope !== "gateway" && scope !== "management" && scope !== "webhooks"));
   });
 });
