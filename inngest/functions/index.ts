@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from "@/lib/workflows/workflow-definition";
 import { adminDigest } from "./admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
 import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";
+import { emailRetries } from "./email-retries";
 import { lifecycleScan } from "./lifecycle-scan";
 import { alertEvaluation, monitoringRetention } from "./monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "./notify-connected";
@@ -26,6 +27,7 @@ export const workflows = [
   adminDigest,
   alertEvaluation,
   monitoringRetention,
+  emailRetries,
 ];
 
 /** The Inngest functions, for serve(). */

@@ -23,7 +23,7 @@ async function remind(kind: AppClientExpiryKind, appClient: { id: string; appNam
   if (!stage) return "not_due";
   const key: NoticeKey = { kind, subjectId: appClient.id, cycle: expiresAt.toISOString(), stage: stage.kind === "passed" ? "expired" : String(stage.threshold) };
   const recipients = adminRecipients();
-  if (!(await claimNotice({ ...key, emailed: recipients.length > 0 }))) return "already_reminded";
+  if (!(await claimNotice({ ...key, emailed: recipients.length > 0, emailKeys: recipients.map((to) => `${noticeEmailKey(key)}:${to}`) }, now))) return "already_reminded";
   const daysLeft = stage.kind === "passed" ? 0 : stage.daysLeft;
   for (const to of recipients) {
     await sendEmail({

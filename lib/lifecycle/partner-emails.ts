@@ -22,6 +22,7 @@ export async function sendConnectedEmail(subject: LifecycleSubject, reauthorized
   const account = emailAccountOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: connectedSubject({ account, reauthorized }),
     template: CONNECTED_TEMPLATE,
     react: createElement(ConnectedEmail, { account, reauthorized, renewalDue: formatDate(subject.renewalDueAt), connectionUrl: connectionUrl(subject) }),
@@ -34,6 +35,7 @@ export async function sendRenewalReminder(subject: LifecycleSubject, input: { da
   const account = emailAccountOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: renewalReminderSubject({ account, daysLeft: input.daysLeft }),
     template: RENEWAL_REMINDER_TEMPLATE,
     react: createElement(RenewalReminderEmail, {
@@ -52,6 +54,7 @@ export async function sendInactivityReminder(subject: LifecycleSubject, input: {
   const account = emailAccountOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: inactivityReminderSubject({ account, unusedDays: input.unusedDays }),
     template: INACTIVITY_REMINDER_TEMPLATE,
     react: createElement(InactivityReminderEmail, {
@@ -69,6 +72,7 @@ export async function sendRevokedEmail(subject: LifecycleSubject, input: { reaso
   const account = emailAccountOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: authorizationRevokedSubject({ account }),
     template: AUTHORIZATION_REVOKED_TEMPLATE,
     react: createElement(AuthorizationRevokedEmail, {
@@ -86,6 +90,7 @@ export async function sendReauthorizationNeeded(subject: LifecycleSubject, input
   const account = emailAccountOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: reauthorizationNeededSubject({ account, reason: input.reason }),
     template: REAUTHORIZATION_NEEDED_TEMPLATE,
     react: createElement(ReauthorizationNeededEmail, {
