@@ -32,8 +32,9 @@ function reasonOf(kind: UndeliveredKind, row: { error: string | null; deliveryDe
   return row.error ?? "Not accepted by the email provider.";
 }
 
-/** Undelivered emails since `since`, newest first. */
-export async function listUndeliveredEmails({ since, limit = 50 }: { since: Date; limit?: number }): Promise<UndeliveredEmail[]> {
+/** Undelivered emails since `since` (or within the last `withinDays`), newest first. */
+export async function listUndeliveredEmails({ since: from, withinDays = 7, limit = 50 }: { since?: Date; withinDays?: number; limit?: number }): Promise<UndeliveredEmail[]> {
+  const since = from ?? new Date(Date.now() - withinDays * 86_400_000);
   const rows = await db.emailOutbox.findMany({
     where: { OR: [{ status: "FAILED", createdAt: { gte: since } }, { bouncedAt: { gte: since } }, { complainedAt: { gte: since } }] },
     select: { id: true, to: true, subject: true, template: true, tenantId: true, status: true, error: true, attempts: true, createdAt: true, bouncedAt: true, complainedAt: true, deliveryDetail: true },

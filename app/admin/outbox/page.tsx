@@ -16,7 +16,7 @@ export default async function AdminOutboxPage() {
   await requireAdmin("/admin/outbox");
   const [emails, undelivered] = await Promise.all([
     listOutbox({ limit: OUTBOX_PAGE_SIZE }),
-    listUndeliveredEmails({ since: new Date(Date.now() - UNDELIVERED_DAYS * 86_400_000) }),
+    listUndeliveredEmails({ withinDays: UNDELIVERED_DAYS }),
   ]);
   const mode = emailMode();
   return (

@@ -1,4 +1,4 @@
-import { CheckCircle2 } from "lucide-react";
+import { CheckCircle2, MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,6 +14,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
+import { describeSuppression, findSuppression } from "@/lib/email/suppressions";
 import { isAppError } from "@/lib/errors";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 import { formatDateTime } from "@/lib/utils/format";
@@ -27,7 +28,7 @@ export default async function AdminTenantPage({ params, searchParams }: { params
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const conflicts = await listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) });
+  const [conflicts, suppression] = await Promise.all([listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) }), findSuppression(tenant.contactEmail)]);
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
@@ -51,6 +52,13 @@ export default async function AdminTenantPage({ params, searchParams }: { params
           <Link href={`/admin/self-authorize?tenant=${tenant.id}`}>Add self-authorization</Link>
         </Button>
       </div>
+      {suppression && (
+        <Alert variant="destructive" data-testid="tenant-email-problem">
+          <MailWarning aria-hidden />
+          <AlertTitle>{suppression.reason === "complained" ? `${tenant.contactEmail} marked our email as spam` : `Email to ${tenant.contactEmail} is bouncing`}</AlertTitle>
+          <AlertDescription>{describeSuppression(suppression)}</AlertDescription>
+        </Alert>
+      )}
       {tenant.authorizations.length === 0 && <p className="text-muted-foreground">No authorizations yet.</p>}
       {tenant.authorizations.map((a) => (
         <Card key={a.id}>
