@@ -3,7 +3,7 @@ import "server-only";
 // (lib/workflows/workflow-definition.ts) the in-process runner executes when no Inngest is configured.
 import type { z } from "zod";
 import type { AnyEventType, BaseDefinition, WorkflowDefinition, WorkflowStep } from "@/lib/workflows/workflow-definition";
-import { inngest } from "./client";
+import { inngest } from "@/lib/workflows/inngest-client";
 
 type InngestStep = { run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>; sendEvent: (id: string, events: unknown) => Promise<unknown> };
 

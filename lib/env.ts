@@ -65,6 +65,14 @@ const schema = z.object({
   // One budget per token request that every LWA attempt and backoff fits inside (each attempt's timeout is the
   // smaller of AMAZON_HTTP_TIMEOUT_MS and what is left), so Latchkey answers before a client gives up.
   TOKEN_REQUEST_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(120_000).default(20_000)),
+  // The scheduled refresh-ahead sweep (every 5 minutes) keeps warm the authorizations used within this many hours.
+  REFRESH_SWEEP_USED_WITHIN_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 30).default(24)),
+  // LWA calls at a time in the sweep and the liveness check.
+  REFRESH_SWEEP_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(8)),
+  // The liveness check (every 10 minutes) refreshes each live authorization not refreshed for this many hours,
+  // taking at most LIVENESS_CHECK_MAX_PER_RUN per run (0 turns it off).
+  LIVENESS_CHECK_AFTER_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 30).default(24)),
+  LIVENESS_CHECK_MAX_PER_RUN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5000).default(300)),
 
   SPAPI_APPLICATION_ID: optionalString,
   SPAPI_APP_NAME: z.preprocess(emptyAsUndefined, z.string().default("Latchkey")),

@@ -157,6 +157,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     });
   });
 
+  // Idle keep-alive connections stay open a minute, as Amazon's do. Node's 5 s default races clients that
+  // reuse a connection just as the server drops it (fetch fails with ECONNRESET), which a loaded machine hits.
+  server.keepAliveTimeout = 65_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {

@@ -12,6 +12,7 @@ import { alertEvaluation, monitoringRetention } from "./monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "./notify-connected";
 import { notifyQuarantined, notifyReauthorizationRequested } from "./notify-reauthorization-needed";
 import { notifyRevoked } from "./notify-revoked";
+import { livenessCheck, refreshAheadSweep } from "./refresh-tokens";
 
 export const workflows = [
   lifecycleScan,
@@ -27,6 +28,8 @@ export const workflows = [
   adminDigest,
   alertEvaluation,
   monitoringRetention,
+  refreshAheadSweep,
+  livenessCheck,
   emailRetries,
 ];
 

@@ -111,8 +111,9 @@ function credentialsOf(set: CredentialSet, secret: SecretInUse): ClientCredentia
  * freshly read CURRENT (if another instance rotated it) or the still-valid PREVIOUS secret, once.
  * Falling back raises the `secret_fallback` alert; every other error passes through unchanged.
  */
-export async function withClientCredentials<T>(call: (credentials: ClientCredentials) => Promise<T>): Promise<T> {
-  const set = await loadCredentialSet();
+export async function withClientCredentials<T>(call: (credentials: ClientCredentials) => Promise<T>, options: { set?: CredentialSet } = {}): Promise<T> {
+  // A batch of calls may pass the set it loaded once (so a long batch does not re-read the secrets every few seconds).
+  const set = options.set ?? (await loadCredentialSet());
   const preferPrevious = set.previous !== undefined && state.preferPreviousUntil > Date.now();
   const first = preferPrevious && set.previous ? set.previous : set.current;
   try {

@@ -24,6 +24,31 @@ export async function recordRefreshFailed(authorizationId: string, lwaError: str
   await db.authorization.update({ where: { id: authorizationId }, data: { refreshCooldownUntil: new Date(Date.now() + cooldownMs(failed.consecutiveFailures)) } });
 }
 
+/** recordRefreshSucceeded for a whole batch, in one statement. */
+export async function recordRefreshesSucceeded(authorizationIds: string[]): Promise<void> {
+  if (authorizationIds.length === 0) return;
+  await db.authorization.updateMany({
+    where: { id: { in: authorizationIds } },
+    data: { lastRefreshAt: new Date(), consecutiveFailures: 0, lastRefreshError: null, refreshCooldownUntil: null },
+  });
+}
+
+/**
+ * recordRefreshFailed for a whole batch, in one statement: one more consecutive failure each and a cool-down
+ * of 30 s doubling per failure, up to 10 min (the same rule as cooldownAfter in lib/tokens).
+ */
+export async function recordRefreshesFailed(failures: { authorizationId: string; lwaError: string }[]): Promise<void> {
+  if (failures.length === 0) return;
+  const now = new Date().toISOString();
+  await db.$executeRaw`
+    UPDATE "Authorization" AS a
+    SET "consecutiveFailures" = a."consecutiveFailures" + 1, "lastRefreshError" = x.error,
+        "refreshCooldownUntil" = ${now}::timestamp(3) + make_interval(secs => LEAST(30 * power(2, LEAST(a."consecutiveFailures", 10)), 600)),
+        "updatedAt" = ${now}::timestamp(3)
+    FROM unnest(${failures.map((f) => f.authorizationId)}::text[], ${failures.map((f) => f.lwaError)}::text[]) AS x(id, error)
+    WHERE a."id" = x.id`;
+}
+
 /** For a batch with the shared token cache's own write (an admin's "refresh now"). */
 export function clearRefreshCooldown(authorization: AuthorizationRef) {
   return db.authorization.update({ where: { id: authorization.id, tenantId: authorization.tenantId }, data: { refreshCooldownUntil: null } });

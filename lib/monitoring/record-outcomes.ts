@@ -54,10 +54,13 @@ export async function recordOutcomes(input: { outcomes: RecordedOutcome[] }, all
     bucket.max = Math.max(bucket.max, outcome.latencyMs);
     buckets.set(key, bucket);
   }
-  for (const b of buckets.values()) {
+  // One statement for every bucket (the map already merged duplicates, so no row is affected twice).
+  const rows = [...buckets.values()];
+  if (rows.length > 0) {
     await db.$executeRaw`
       INSERT INTO "SpApiCallBucket" ("id", "authorizationId", "bucketStart", "operation", "statusClass", "count", "latencyMsSum", "latencyMsMax")
-      VALUES (${crypto.randomUUID()}, ${b.authorizationId}, ${b.bucketStart}, ${b.operation}, ${b.statusClass}, ${b.count}, ${b.sum}, ${b.max})
+      SELECT * FROM unnest(${rows.map(() => crypto.randomUUID())}::text[], ${rows.map((b) => b.authorizationId)}::text[], ${rows.map((b) => b.bucketStart.toISOString())}::timestamp(3)[],
+        ${rows.map((b) => b.operation)}::text[], ${rows.map((b) => b.statusClass)}::text[], ${rows.map((b) => b.count)}::int[], ${rows.map((b) => b.sum)}::int[], ${rows.map((b) => b.max)}::int[])
       ON CONFLICT ("authorizationId", "bucketStart", "operation", "statusClass") DO UPDATE SET
         "count" = "SpApiCallBucket"."count" + EXCLUDED."count",
         "latencyMsSum" = "SpApiCallBucket"."latencyMsSum" + EXCLUDED."latencyMsSum",

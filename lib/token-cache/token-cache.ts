@@ -3,12 +3,15 @@ import "server-only";
 // grantless tokens alike. Three layers: this process's memory (with one in-flight load per key), the shared
 // encrypted row in AccessTokenCache, and LWA. At most one instance refreshes a key at a time: it holds the
 // row's lease (the database's clock decides, so skewed instances agree; a crashed holder's lease lapses),
-// the others wait for its result.
+// the others wait for its result. The lease is fenced: every acquisition increments the row's
+// leaseGeneration, and the holder's token write (and release) only applies while the generation is still
+// its own, so a holder that outlived its lease (a slow LWA) and was overtaken cannot overwrite the newer token.
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { processLocal } from "@/lib/runtime/process-local";
 
 export interface CachedToken {
@@ -52,31 +55,44 @@ async function ensureCacheRow(cacheKey: string, authorizationId: string | null):
     ON CONFLICT ("cacheKey") DO NOTHING`;
 }
 
-/**
- * Takes the refresh lease on a cache row if nobody holds a live one. The database's clock decides,
- * so instances with skewed clocks still agree. A crashed holder's lease simply expires.
- */
-async function tryAcquireLease(cacheKey: string, leaseSeconds: number): Promise<boolean> {
-  const taken = await db.$executeRaw`
-    UPDATE "AccessTokenCache"
-    SET "leaseOwner" = ${INSTANCE_ID}, "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}), "updatedAt" = now()
-    WHERE "cacheKey" = ${cacheKey} AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < now())`;
-  return taken === 1;
+/** A held lease: the row's key and the fencing token (generation) this acquisition got. */
+export interface Lease {
+  cacheKey: string;
+  generation: number;
 }
 
-async function releaseLease(cacheKey: string): Promise<void> {
+/**
+ * Takes the refresh lease on a cache row if nobody holds a live one, and returns its fencing token. The
+ * database's clock decides, so instances with skewed clocks still agree. A crashed holder's lease simply expires.
+ */
+async function tryAcquireLease(cacheKey: string, leaseSeconds: number): Promise<Lease | null> {
+  const taken = await db.$queryRaw<{ leaseGeneration: number }[]>`
+    UPDATE "AccessTokenCache"
+    SET "leaseOwner" = ${INSTANCE_ID}, "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}),
+        "leaseGeneration" = "leaseGeneration" + 1, "updatedAt" = now()
+    WHERE "cacheKey" = ${cacheKey} AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < now())
+    RETURNING "leaseGeneration"`;
+  return taken[0] ? { cacheKey, generation: taken[0].leaseGeneration } : null;
+}
+
+/** Releases a lease if it is still ours (a lease that lapsed and was taken over is left to its new holder). */
+async function releaseLease(lease: Lease): Promise<void> {
   await db.$executeRaw`
     UPDATE "AccessTokenCache" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
-    WHERE "cacheKey" = ${cacheKey} AND "leaseOwner" = ${INSTANCE_ID}`;
+    WHERE "cacheKey" = ${lease.cacheKey} AND "leaseGeneration" = ${lease.generation}`;
 }
 
-/** Stores a refreshed token and releases the lease in one statement. */
-async function storeTokenAndRelease(cacheKey: string, tokenCiphertext: string, expiresAt: Date): Promise<void> {
-  await db.$executeRaw`
+/**
+ * Stores a refreshed token and releases the lease in one statement, only while the lease's generation is
+ * still ours. Returns false when the write was refused (we were overtaken: the newer holder's token stands).
+ */
+async function storeTokenAndRelease(lease: Lease, tokenCiphertext: string, expiresAt: Date): Promise<boolean> {
+  const stored = await db.$executeRaw`
     UPDATE "AccessTokenCache"
     SET "tokenCiphertext" = ${tokenCiphertext}, "expiresAt" = ${expiresAt}, "refreshedAt" = now(),
         "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
-    WHERE "cacheKey" = ${cacheKey}`;
+    WHERE "cacheKey" = ${lease.cacheKey} AND "leaseGeneration" = ${lease.generation}`;
+  return stored === 1;
 }
 
 async function readCacheRow(cacheKey: string) {
@@ -163,9 +179,17 @@ async function loadShared(source: TokenSource): Promise<CachedToken> {
         details: { retryAfterSeconds: Math.ceil((source.cooldownUntil.getTime() - Date.now()) / 1000) },
       });
     }
-    if (!shared.leaseHeld && (await tryAcquireLease(source.cacheKey, leaseSeconds))) {
-      return refreshUnderLease(source);
+    if (!shared.leaseHeld) {
+      const lease = await tryAcquireLease(source.cacheKey, leaseSeconds);
+      if (lease) {
+        const refreshed = await refreshUnderLease(source, lease);
+        if (refreshed) return refreshed;
+        // Overtaken: our late write was refused. Serve what the newer holder stored (or wait for it).
+        continue;
+      }
     }
+    // A refresh ahead of expiry is under way elsewhere and the current token still works: serve it now.
+    if (shared.leaseHeld && shared.usable) return remember(source.cacheKey, shared.usable);
     // Someone else is refreshing: wait for their result (or for their lease to lapse if they died).
     if (Date.now() > deadline) {
       if (shared.usable) return remember(source.cacheKey, shared.usable);
@@ -176,12 +200,13 @@ async function loadShared(source: TokenSource): Promise<CachedToken> {
   }
 }
 
-async function refreshUnderLease(source: TokenSource): Promise<CachedToken> {
+/** Refreshes under `lease`; null when the token was fetched but its write was refused (the lease was overtaken). */
+async function refreshUnderLease(source: TokenSource, lease: Lease): Promise<CachedToken | null> {
   try {
     // Another instance may have stored a token between our read and our lease.
     const shared = await readShared(source);
     if (shared.token) {
-      await releaseLease(source.cacheKey);
+      await releaseLease(lease);
       return remember(source.cacheKey, shared.token);
     }
     let token: CachedToken;
@@ -190,17 +215,90 @@ async function refreshUnderLease(source: TokenSource): Promise<CachedToken> {
     } catch (error) {
       // A refresh ahead of expiry failed but the old token still works: keep serving it.
       if (shared.usable && error instanceof AppError && error.code === "amazon_unavailable") {
-        await releaseLease(source.cacheKey);
+        await releaseLease(lease);
         return remember(source.cacheKey, shared.usable);
       }
       throw error;
     }
-    await storeTokenAndRelease(source.cacheKey, await source.seal(token.accessToken), token.expiresAt);
-    return remember(source.cacheKey, token);
+    if (await storeTokenAndRelease(lease, await source.seal(token.accessToken), token.expiresAt)) return remember(source.cacheKey, token);
+    logger.warn({ cacheKey: source.cacheKey, generation: lease.generation }, "token refresh outlived its lease and was overtaken; its token was not stored");
+    return null;
   } catch (error) {
-    await releaseLease(source.cacheKey).catch(() => {});
+    await releaseLease(lease).catch(() => {});
     throw error;
   }
+}
+
+// Batches: the refresh-ahead sweep and the liveness check lease, store and release many rows with one
+// statement each (same protocol and fencing as one request's refresh).
+
+/**
+ * Makes sure the rows exist and takes the lease on every one nobody holds: two statements for the whole
+ * batch. Rows whose lease is held elsewhere are left out (their holder is refreshing them).
+ */
+export async function acquireLeases(entries: { cacheKey: string; authorizationId: string | null }[]): Promise<Lease[]> {
+  if (entries.length === 0) return [];
+  const { leaseSeconds } = timing();
+  await db.$executeRaw`
+    INSERT INTO "AccessTokenCache" ("id", "cacheKey", "authorizationId", "updatedAt")
+    SELECT x.id, x.key, x.auth, now() FROM unnest(${entries.map(() => randomUUID())}::text[], ${entries.map((e) => e.cacheKey)}::text[], ${entries.map((e) => e.authorizationId)}::text[]) AS x(id, key, auth)
+    ON CONFLICT ("cacheKey") DO NOTHING`;
+  const taken = await db.$queryRaw<{ cacheKey: string; leaseGeneration: number }[]>`
+    UPDATE "AccessTokenCache"
+    SET "leaseOwner" = ${INSTANCE_ID}, "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}),
+        "leaseGeneration" = "leaseGeneration" + 1, "updatedAt" = now()
+    WHERE "cacheKey" = ANY(${entries.map((e) => e.cacheKey)}::text[]) AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < now())
+    RETURNING "cacheKey", "leaseGeneration"`;
+  for (const row of taken) memory.delete(row.cacheKey);
+  return taken.map((row) => ({ cacheKey: row.cacheKey, generation: row.leaseGeneration }));
+}
+
+/**
+ * Stores refreshed tokens and releases their leases in one statement; a write whose lease was overtaken is
+ * refused, as for one request. Returns the keys stored; those are remembered in this process too.
+ */
+export async function storeTokensUnderLeases(writes: { lease: Lease; tokenCiphertext: string; token: CachedToken }[]): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  const stored = await db.$queryRaw<{ cacheKey: string }[]>`
+    UPDATE "AccessTokenCache" AS c
+    SET "tokenCiphertext" = x.ciphertext, "expiresAt" = x.expires, "refreshedAt" = now(),
+        "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+    FROM unnest(${writes.map((w) => w.lease.cacheKey)}::text[], ${writes.map((w) => w.lease.generation)}::int[], ${writes.map((w) => w.tokenCiphertext)}::text[], ${writes.map((w) => w.token.expiresAt.toISOString())}::timestamp(3)[]) AS x(key, generation, ciphertext, expires)
+    WHERE c."cacheKey" = x.key AND c."leaseGeneration" = x.generation
+    RETURNING c."cacheKey"`;
+  const keys = new Set(stored.map((row) => row.cacheKey));
+  for (const write of writes) if (keys.has(write.lease.cacheKey)) remember(write.lease.cacheKey, write.token);
+  if (keys.size < writes.length) logger.warn({ refused: writes.length - keys.size }, "batched token refreshes outlived their leases and were overtaken; their tokens were not stored");
+  return keys;
+}
+
+/**
+ * Extends, in one statement, the leases of a batch that are still ours (same generation), for another
+ * TOKEN_LEASE_SECONDS: a batch holder that is still working keeps its rows. Returns the keys still held.
+ */
+export async function extendLeases(leases: Lease[]): Promise<Set<string>> {
+  if (leases.length === 0) return new Set();
+  const { leaseSeconds } = timing();
+  const kept = await db.$queryRaw<{ cacheKey: string }[]>`
+    UPDATE "AccessTokenCache" AS c SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds}), "updatedAt" = now()
+    FROM unnest(${leases.map((l) => l.cacheKey)}::text[], ${leases.map((l) => l.generation)}::int[]) AS x(key, generation)
+    WHERE c."cacheKey" = x.key AND c."leaseGeneration" = x.generation
+    RETURNING c."cacheKey"`;
+  return new Set(kept.map((row) => row.cacheKey));
+}
+
+/** Releases, in one statement, the leases of a batch that are still ours. */
+export async function releaseLeases(leases: Lease[]): Promise<void> {
+  if (leases.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "AccessTokenCache" AS c SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = now()
+    FROM unnest(${leases.map((l) => l.cacheKey)}::text[], ${leases.map((l) => l.generation)}::int[]) AS x(key, generation)
+    WHERE c."cacheKey" = x.key AND c."leaseGeneration" = x.generation`;
+}
+
+/** How long a lease lasts (TOKEN_LEASE_SECONDS), for holders that must stop before theirs lapses. */
+export function leaseMilliseconds(): number {
+  return timing().leaseSeconds * 1000;
 }
 
 function sameToken(a: string, b: string): boolean {

@@ -6,7 +6,7 @@ import "server-only";
 import { onAuthorizationTransition } from "@/lib/authorizations/state-machine";
 import type { EvictedCache } from "@/lib/authorizations/transition-table";
 import { forgetAuthorizationForTokens } from "./authorization-for-tokens";
-import { forgetMemoryToken } from "./cached-token";
+import { forgetMemoryToken } from "@/lib/token-cache/token-cache";
 import { accessTokenCacheKey } from "./get-access-token";
 
 export function evictTokenCaches(authorizationId: string, caches: readonly EvictedCache[] = ["status", "access_tokens"]): void {

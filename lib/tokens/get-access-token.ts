@@ -1,7 +1,7 @@
 import "server-only";
 import { decryptForTenant, encryptForTenant } from "@/lib/vault";
 import { assertIssuable, loadAuthorizationForTokens } from "./authorization-for-tokens";
-import { getCachedToken, invalidateIfCurrent } from "./cached-token";
+import { getCachedToken, invalidateIfCurrent } from "@/lib/token-cache/token-cache";
 import { refreshAuthorizationAccessToken } from "./refresh-access-token";
 import { withTokenDeadline } from "./token-deadline";
 import { touchAuthorization } from "./usage";
@@ -25,6 +25,11 @@ export function accessTokenCacheKey(authorizationId: string): string {
   return `authorization:${authorizationId}`;
 }
 
+/** The vault context an access token is sealed with in the shared cache. */
+export function accessTokenContext(cacheKey: string): string {
+  return `access-token:${cacheKey}`;
+}
+
 /**
  * An LWA access token for one authorization: from memory, else the shared encrypted cache, else one
  * refresh (one per authorization at a time across all instances). Refuses revoked, paused or pending
@@ -41,7 +46,7 @@ async function issueAccessToken(authorizationId: string, options: TokenRequestOp
   options.assertTenant?.(authorization.tenantId);
   assertIssuable(authorization);
   const cacheKey = accessTokenCacheKey(authorization.id);
-  const context = `access-token:${cacheKey}`;
+  const context = accessTokenContext(cacheKey);
   const source = {
     cacheKey,
     authorizationId: authorization.id,

@@ -20,7 +20,7 @@ const MIN_ATTEMPT_MS = 500;
  * Transient failures are retried with jittered backoff, up to TRANSIENT_ATTEMPTS, all inside `deadline`: each
  * attempt may take what is left (at most AMAZON_HTTP_TIMEOUT_MS), and no retry starts that could not finish.
  */
-async function withTransientRetries<T>(call: (timeoutMs: number) => Promise<T>, deadline: number): Promise<T> {
+export async function withTransientRetries<T>(call: (timeoutMs: number) => Promise<T>, deadline: number): Promise<T> {
   const httpTimeoutMs = readServerEnv().AMAZON_HTTP_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
     const left = deadline - Date.now();
@@ -58,6 +58,20 @@ function assertCanIssueTokens(authorization: Pick<Authorization, "status">): voi
 }
 
 /**
+ * LWA answered invalid_grant: the authorization is revoked through the state machine (once, however many
+ * callers find out), so the partner's email, the alert and the audit entry follow.
+ */
+export async function revokeOnInvalidGrant(authorization: Pick<Authorization, "id" | "tenantId">): Promise<void> {
+  await markAuthorizationRevoked({
+    authorizationId: authorization.id,
+    tenantId: authorization.tenantId,
+    reason: "invalid_grant",
+    statusReason: "Amazon no longer accepts this authorization: it was revoked in Seller Central or Vendor Central, or never granted.",
+    actorType: "AMAZON",
+  });
+}
+
+/**
  * One LWA refresh for one authorization, with the failure classification of PRODUCT.md:
  * invalid_grant revokes the authorization (once); invalid_client is the app's problem, not the tenant's;
  * anything transient counts a consecutive failure and changes no status.
@@ -76,13 +90,7 @@ export async function refreshAuthorizationAccessToken(authorization: Refreshable
     if (!(error instanceof LwaError)) throw error;
     evictTokenCaches(authorization.id, ["status"]);
     if (error.kind === "revoked") {
-      await markAuthorizationRevoked({
-        authorizationId: authorization.id,
-        tenantId: authorization.tenantId,
-        reason: "invalid_grant",
-        statusReason: "Amazon no longer accepts this authorization: it was revoked in Seller Central or Vendor Central, or never granted.",
-        actorType: "AMAZON",
-      });
+      await revokeOnInvalidGrant(authorization);
       throw new AppError("authorization_revoked", undefined, { cause: error });
     }
     await recordRefreshFailed(authorization.id, error.error, cooldownAfter);

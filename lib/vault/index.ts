@@ -9,7 +9,7 @@ import { registerSecret } from "@/lib/log/redact";
 import { type DataKeyClient, type DataKeyScope, withDataKey } from "./data-keys";
 import { open, seal } from "./envelope";
 
-export { clearDataKeyCache, ensureDataKeyRow, type DataKeyClient } from "./data-keys";
+export { clearDataKeyCache, ensureDataKeyRow, warmTenantDataKeys, type DataKeyClient } from "./data-keys";
 export { isEnvelope } from "./envelope";
 export { getKeyRing, setKeyRing, parseKeyRing, type KeyRing } from "./key-ring";
 export { rewrapDataKeys, vaultStatus, type RewrapOptions, type RewrapProgress, type RewrapResult, type VaultStatus } from "./rewrap";

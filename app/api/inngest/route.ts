@@ -2,7 +2,7 @@
 // with INNGEST_SIGNING_KEY outside dev mode). Without Inngest configured the functions run in-process
 // and this route answers 404.
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/workflows/inngest-client";
 import { inngestFunctions } from "@/inngest/functions";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { readServerEnv } from "@/lib/env";

@@ -1,7 +1,7 @@
 """Latchkey's worker client for Python: SP-API tokens from Latchkey, SP-API calls under Amazon's retry rules,
 outcome reporting, and webhook signature verification. Standard library only."""
 
-from ._paths import LATCHKEY_ENDPOINTS, LATCHKEY_NESTED_FIELDS, Endpoint, endpoint_path
+from ._paths import GATEWAY_PATH, LATCHKEY_ENDPOINTS, LATCHKEY_NESTED_FIELDS, Endpoint, endpoint_path, gateway_path
 from .client import LatchkeyClient, build_user_agent
 from .errors import LatchkeyError, SpApiCallError, SpApiFailureKind
 from .retry import DEFAULT_RETRY_POLICY, RetryPolicy
@@ -17,6 +17,7 @@ __all__ = [
     "DEFAULT_SPAPI_ENDPOINTS",
     "DEFAULT_WEBHOOK_TOLERANCE_SECONDS",
     "Endpoint",
+    "GATEWAY_PATH",
     "GRANTLESS_SCOPES",
     "GrantlessToken",
     "LATCHKEY_ENDPOINTS",
@@ -33,5 +34,6 @@ __all__ = [
     "WebhookVerification",
     "build_user_agent",
     "endpoint_path",
+    "gateway_path",
     "verify_webhook_signature",
 ]

@@ -53,3 +53,12 @@ def endpoint_path(name: str, params: Mapping[str, str] = {}) -> str:
             raise TypeError(f"endpoint_path({name}): {key} is required")
         path = path.replace("{" + key + "}", quote(params[key], safe=""))
     return path
+
+
+#: The SP-API gateway's base path: the Amazon path follows it, with any method Amazon's operation takes.
+GATEWAY_PATH = "/api/v1/spapi/{authorizationId}"
+
+
+def gateway_path(authorization_id: str) -> str:
+    """``gateway_path("a/b")`` → ``/api/v1/spapi/a%2Fb``."""
+    return GATEWAY_PATH.replace("{authorizationId}", quote(authorization_id, safe=""))

@@ -12,6 +12,7 @@ from ._http import Transport, urllib_transport
 from ._latchkey_api import IssuedRdt, LatchkeyApi
 from ._token_cache import TokenCache
 from .errors import LatchkeyError
+from .gateway import GatewayContext, gateway_fetch
 from .outcomes import OutcomeReporter
 from .retry import DEFAULT_RETRY_POLICY, RetryPolicy
 from .spapi import DEFAULT_SPAPI_ENDPOINTS, CallContext, Credentials, QueryValue, SpApiRequest, spapi_fetch
@@ -39,8 +40,12 @@ def _outcome_worth_resending(error: BaseException) -> bool:
 class LatchkeyClient:
     """Talks to Latchkey with an API key (Admin → API keys) and to SP-API with the tokens Latchkey issues.
 
-    ``spapi_endpoints`` overrides Amazon's hosts per region (point them at the sandbox in tests);
-    ``transport``, ``now``, ``sleep`` and ``random`` are injectable for tests.
+    ``mode="gateway"`` sends every ``spapi_fetch`` through Latchkey's SP-API gateway (API key scope
+    ``gateway``): Latchkey holds the tokens, makes RDTs, shares rate limits and records outcomes, and the worker
+    never sees a token; results and errors are the same as ``mode="direct"`` (the default), where the client
+    gets tokens from Latchkey and calls Amazon itself. ``gateway_max_wait_ms`` bounds how long Latchkey may hold
+    a request for its rate-limit slot. ``spapi_endpoints`` overrides Amazon's hosts per region (point them at
+    the sandbox in tests); ``transport``, ``now``, ``sleep`` and ``random`` are injectable for tests.
     """
 
     def __init__(
@@ -48,6 +53,8 @@ class LatchkeyClient:
         base_url: str,
         api_key: str,
         *,
+        mode: str = "direct",
+        gateway_max_wait_ms: Optional[int] = None,
         user_agent: Optional[str] = None,
         report_outcomes: bool = True,
         spapi_endpoints: Optional[Mapping[str, str]] = None,
@@ -66,13 +73,19 @@ class LatchkeyClient:
             raise ValueError("LatchkeyClient: base_url is required")
         if not api_key:
             raise ValueError("LatchkeyClient: api_key is required")
+        if mode not in ("direct", "gateway"):
+            raise ValueError('LatchkeyClient: mode is "direct" or "gateway"')
         self._user_agent = build_user_agent(user_agent)
         self._api = LatchkeyApi(base_url, api_key, transport, self._user_agent, timeout)
         self._tokens: TokenCache[AccessToken] = TokenCache(self._api.access_token, now, token_renew_margin)
         self._grantless: TokenCache[GrantlessToken] = TokenCache(lambda scope, _rejected: self._api.grantless_token(scope), now, token_renew_margin)
+        # Through the gateway Latchkey records every attempt itself: reporting them too would count each twice.
+        self._gateway = (
+            GatewayContext(base_url, api_key, transport, self._user_agent, retry, timeout, gateway_max_wait_ms, sleep, random) if mode == "gateway" else None
+        )
         self._reporter = (
             OutcomeReporter(self._api.post_outcomes, outcome_batch_size, outcome_interval, is_retryable=_outcome_worth_resending, on_error=on_report_error)
-            if report_outcomes
+            if report_outcomes and self._gateway is None
             else None
         )
         self._context = CallContext(
@@ -147,12 +160,15 @@ class LatchkeyClient:
         idempotent: Optional[bool] = None,
         headers: Optional[Mapping[str, str]] = None,
     ) -> SpApiResponse:
-        """Calls SP-API at the authorization's regional endpoint under the retry policy (see SpApiRequest).
+        """Calls SP-API under the retry policy (see SpApiRequest): at the authorization's regional endpoint, or
+        through Latchkey's gateway in gateway mode.
 
-        ``rdt`` makes the call with a fresh RDT covering those resources instead of the access token.
-        Raises SpApiCallError or LatchkeyError.
+        ``rdt`` makes the call with a fresh RDT covering those resources instead of the access token (in gateway
+        mode Latchkey makes it, with the resources' data elements). Raises SpApiCallError or LatchkeyError.
         """
         request = SpApiRequest(method, path, operation, query, body, idempotent, headers)
+        if self._gateway is not None:
+            return gateway_fetch(authorization_id, request, rdt, self._gateway)
         return spapi_fetch(authorization_id, request, self._credentials(authorization_id, rdt), self._context)
 
     def flush(self) -> None:

@@ -89,7 +89,7 @@ class Fake:
                 return Answer(200, {"accessToken": f"Atza|grantless-{self.serial}", "tokenType": "bearer", "expiresAt": iso(self.clock + self.token_lifetime), "scope": seen.body["scope"]})
             if seen.path == "/api/v1/outcomes":
                 return self.outcomes_answer(seen)
-            if seen.path.startswith("/spapi/"):
+            if seen.path.startswith("/spapi/") or seen.path.startswith("/api/v1/spapi/"):
                 if not self.spapi_script:
                     return Answer(599, {"errors": [{"code": "Unscripted"}]})
                 return self.spapi_script.pop(0)
@@ -118,6 +118,9 @@ class Fake:
 
     def spapi_requests(self) -> List[Seen]:
         return [s for s in self.seen if s.path.startswith("/spapi/")]
+
+    def gateway_requests(self) -> List[Seen]:
+        return [s for s in self.seen if s.path.startswith("/api/v1/spapi/")]
 
     def outcomes(self) -> List[Dict[str, Any]]:
         return [o for s in self.requests("/api/v1/outcomes") for o in s.body["outcomes"]]

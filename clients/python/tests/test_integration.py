@@ -58,6 +58,23 @@ def test_gets_a_grantless_token(client: LatchkeyClient) -> None:
     assert client.grantless_token("sellingpartnerapi::notifications") is token
 
 
+def test_gateway_mode_calls_sp_api_with_the_api_key_alone(latchkey_stack: Dict[str, Any]) -> None:
+    with LatchkeyClient(latchkey_stack["latchkeyUrl"], latchkey_stack["apiKey"], mode="gateway", user_agent="LatchkeyPythonGateway/1.0") as gateway:
+        markets = gateway.spapi_fetch(latchkey_stack["authorizationId"], "GET", "/sellers/v1/marketplaceParticipations", operation="getMarketplaceParticipations")
+        assert markets.status == 200
+        assert "ATVPDKIKX0DER" in [p["marketplace"]["id"] for p in markets.data["payload"]]
+        order = gateway.spapi_fetch(latchkey_stack["authorizationId"], "GET", f"/orders/v0/orders/{ORDER_ID}", operation="getOrder", rdt=[RestrictedResource("GET", f"/orders/v0/orders/{ORDER_ID}", ["buyerInfo"])])
+        assert order.data["payload"]["BuyerInfo"]["BuyerName"] == "Sandbox Buyer"
+        assert "Atz" not in json.dumps(order.data)
+        with pytest.raises(LatchkeyError) as unlisted:
+            gateway.spapi_fetch(latchkey_stack["authorizationId"], "GET", "/fba/inventory/v1/summaries", operation="getInventorySummaries", query={"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER", "marketplaceIds": ["ATVPDKIKX0DER"]})
+        assert (unlisted.value.code, unlisted.value.status) == ("operation_not_in_ledger", 403)
+    with LatchkeyClient(latchkey_stack["latchkeyUrl"], latchkey_stack["limitedApiKey"], mode="gateway") as outsider:
+        with pytest.raises(LatchkeyError) as foreign:
+            outsider.spapi_fetch(latchkey_stack["authorizationId"], "GET", "/sellers/v1/marketplaceParticipations", operation="getMarketplaceParticipations")
+        assert (foreign.value.code, foreign.value.status) == ("not_found", 404)
+
+
 def test_a_key_limited_to_another_tenant_gets_not_found(latchkey_stack: Dict[str, Any]) -> None:
     outsider = LatchkeyClient(latchkey_stack["latchkeyUrl"], latchkey_stack["limitedApiKey"], report_outcomes=False)
     with pytest.raises(LatchkeyError) as error:
@@ -86,3 +103,4 @@ def test_once_the_seller_revokes_the_call_fails_loudly_after_one_refresh(client:
     assert "Atza|" not in str(error.value)
     with pytest.raises((LatchkeyError, SpApiCallError)):
         client.access_token(latchkey_stack["authorizationId"])
+

@@ -5,6 +5,7 @@ import { LatchkeyError } from "./errors.js";
 import { createLatchkeyApi, type IssuedRdt } from "./latchkey-api.js";
 import { createOutcomeReporter } from "./outcome-reporter.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { gatewayFetch } from "./gateway-fetch.js";
 import { DEFAULT_SPAPI_ENDPOINTS } from "./spapi-endpoints.js";
 import { spApiFetch, type CallCredentials } from "./spapi-fetch.js";
 import type { AccessTokenInfo, FetchLike, GrantlessScope, GrantlessTokenInfo, Region, RestrictedDataToken, RestrictedResource, SpApiRequest, SpApiResponse } from "./types.js";
@@ -25,6 +26,14 @@ export interface LatchkeyClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** 0 ≤ x < 1, for the backoff jitter. */
   random?: () => number;
+  /**
+   * `"direct"` (default): the client gets tokens from Latchkey and calls Amazon itself. `"gateway"`: every
+   * `spapiFetch` goes through Latchkey's SP-API gateway (API key scope `gateway`), which holds the tokens, makes
+   * RDTs, shares rate limits and records outcomes; the worker never sees a token. Results and errors are the same.
+   */
+  mode?: "direct" | "gateway";
+  /** Gateway mode: how long Latchkey may hold a request for its rate-limit slot (`x-latchkey-max-wait-ms`). */
+  gatewayMaxWaitMs?: number;
   /** SP-API base URL per region; Amazon's production hosts by default. */
   spapiEndpoints?: Partial<Record<Region, string>>;
   retry?: Partial<RetryPolicy>;
@@ -47,7 +56,10 @@ export interface LatchkeyClient {
    * The RDT is never cached; once `fn` settles, reading it throws.
    */
   withRdt<T>(authorizationId: string, restrictedResources: RestrictedResource[], fn: (rdt: RestrictedDataToken) => Promise<T> | T, options?: { targetApplication?: string }): Promise<T>;
-  /** Calls SP-API at the authorization's regional endpoint under the retry policy. */
+  /**
+   * Calls SP-API under the retry policy: at the authorization's regional endpoint, or through Latchkey's
+   * gateway in gateway mode (where `request.rdt` names the data elements and Latchkey makes the RDT).
+   */
   spapiFetch<T = unknown>(authorizationId: string, request: SpApiRequest): Promise<SpApiResponse<T>>;
   /** Drops a cached access token (the next call asks Latchkey again). */
   forgetAccessToken(authorizationId: string): void;
@@ -94,8 +106,10 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
   const marginMs = options.tokenRenewMarginMs ?? 60_000;
   const tokens = createAccessTokenCache({ load: (id: string, rejected?: string) => api.fetchAccessToken(id, rejected), now, marginMs });
   const grantless = createAccessTokenCache({ load: (scope: GrantlessScope) => api.fetchGrantlessToken(scope), now, marginMs });
+  const gatewayMode = options.mode === "gateway";
+  // Through the gateway Latchkey records every attempt itself: reporting them too would count each twice.
   const reporter =
-    options.reportOutcomes === false
+    options.reportOutcomes === false || gatewayMode
       ? undefined
       : createOutcomeReporter({ send: (batch) => api.postOutcomes(batch), ...options.outcomes, isRetryable: outcomeWorthResending, onError: options.onReportError });
 
@@ -137,7 +151,9 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
     grantlessToken: (scope) => grantless.get(scope),
     withRdt,
     spapiFetch: (authorizationId, request) =>
-      spApiFetch(authorizationId, request, credentialsFor(authorizationId, request), {
+      gatewayMode
+        ? gatewayFetch(authorizationId, request, { baseUrl: options.baseUrl, apiKey: options.apiKey, fetch: fetchImpl, userAgent, policy, timeoutMs, maxWaitMs: options.gatewayMaxWaitMs, sleep, random })
+        : spApiFetch(authorizationId, request, credentialsFor(authorizationId, request), {
         fetch: fetchImpl,
         endpoints,
         userAgent,

@@ -1,7 +1,8 @@
 // @latchkey/client: Latchkey's worker client. No runtime dependencies: Node 20 built-ins and fetch.
 export { createLatchkeyClient, type LatchkeyClient, type LatchkeyClientOptions } from "./create-latchkey-client.js";
 export { LatchkeyError, SpApiCallError, type SpApiFailureKind } from "./errors.js";
-export { endpointPath, LATCHKEY_ENDPOINTS, LATCHKEY_ERROR_FIELDS, LATCHKEY_NESTED_FIELDS, type LatchkeyEndpoint, type LatchkeyEndpointName } from "./paths.js";
+export { GATEWAY_HEADERS } from "./gateway-fetch.js";
+export { endpointPath, gatewayPath, LATCHKEY_ENDPOINTS, LATCHKEY_ERROR_FIELDS, LATCHKEY_GATEWAY_PATH, LATCHKEY_NESTED_FIELDS, type LatchkeyEndpoint, type LatchkeyEndpointName } from "./paths.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 export { DEFAULT_SPAPI_ENDPOINTS } from "./spapi-endpoints.js";
 export type { AccessTokenInfo, CallOutcome, FetchLike, GrantlessScope, GrantlessTokenInfo, HttpMethod, Region, RestrictedDataToken, RestrictedResource, SpApiRequest, SpApiResponse } from "./types.js";

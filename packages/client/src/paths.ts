@@ -41,6 +41,17 @@ export const LATCHKEY_ENDPOINTS = {
 
 export type LatchkeyEndpointName = keyof typeof LATCHKEY_ENDPOINTS;
 
+/**
+ * The SP-API gateway's base path: the Amazon path follows it (`…/{authorizationId}/orders/v0/orders/…`), with
+ * any method Amazon's operation takes.
+ */
+export const LATCHKEY_GATEWAY_PATH = "/api/v1/spapi/{authorizationId}";
+
+/** `gatewayPath("a/b")` → `/api/v1/spapi/a%2Fb`. */
+export function gatewayPath(authorizationId: string): string {
+  return LATCHKEY_GATEWAY_PATH.replace("{authorizationId}", encodeURIComponent(authorizationId));
+}
+
 /** Fields of one restricted resource and one outcome, the nested objects the client sends. */
 export const LATCHKEY_NESTED_FIELDS = {
   restrictedResource: ["method", "path", "dataElements"],

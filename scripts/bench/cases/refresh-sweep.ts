@@ -1,5 +1,5 @@
 // Case 3: the refresh-ahead sweep over growing numbers of authorizations, in this process, counting SQL
-// statements, so their growth per batch and per authorization is visible.
+// statements: their number per batch must stay the same however many batches (≤ 20 per batch of 500).
 import type pg from "pg";
 import { sweepRefreshAhead } from "../../../lib/tokens/sweep-refresh-ahead";
 import { forgetAllMemoryTokens } from "../../../lib/token-cache/token-cache";
@@ -8,6 +8,9 @@ import { lwaRefreshCalls, type SandboxSeller } from "../sandbox-control";
 import { dropSweepTokenCache, insertSweepAuthorizations } from "../seed";
 import { statementCount } from "../statement-counter";
 import { renderTable, type Cell } from "../table";
+
+/** Issue 13 §3: at most this many SQL statements per batch of 500, whatever the number of batches. */
+const GOAL_PER_BATCH = 20;
 
 export interface SweepRun {
   authorizations: number;
@@ -19,7 +22,7 @@ export interface SweepRun {
   statements: number;
 }
 
-export async function benchRefreshSweep(options: { pool: pg.Pool; sellers: SandboxSeller[]; sizes: number[]; batchSize: number; concurrency: number; sandboxUrl: string; log: (line: string) => void }): Promise<{ table: string; runs: SweepRun[]; met: boolean }> {
+export async function benchRefreshSweep(options: { pool: pg.Pool; sellers: SandboxSeller[]; sizes: number[]; batchSize: number; concurrency: number; sandboxUrl: string; log: (line: string) => void }): Promise<{ table: string; runs: SweepRun[]; met: boolean; complete: boolean; worstPerBatch: number; marginalPerBatch: number; goalPerBatch: number }> {
   const runs: SweepRun[] = [];
   let inserted = 0;
   for (const size of options.sizes) {
@@ -41,17 +44,24 @@ export async function benchRefreshSweep(options: { pool: pg.Pool; sellers: Sandb
   }
 
   const rows: Cell[][] = runs.map((r) => [r.authorizations, r.batches, r.refreshed, r.failed, r.lwaCalls, r.seconds, r.refreshed / r.seconds, r.statements, r.statements / r.authorizations, r.statements / Math.max(1, r.batches)]);
-  const perAuth = runs.map((r) => r.statements / r.authorizations);
-  const spread = Math.max(...perAuth) - Math.min(...perAuth);
+  // Statements per batch must not grow with the batch's rows: the same for every size, and ≤ GOAL_PER_BATCH.
+  const perBatch = runs.map((r) => r.statements / Math.max(1, r.batches));
+  const worstPerBatch = Math.max(...perBatch);
+  // What one more batch costs, between the smallest and the largest run (the fixed part, e.g. the last empty
+  // batch query, drops out): this is the per-batch number that must not depend on the batch's rows.
+  const first = runs[0]!;
+  const last = runs.at(-1)!;
+  const marginal = last.batches > first.batches ? (last.statements - first.statements) / (last.batches - first.batches) : perBatch[0]!;
   const complete = runs.every((r) => r.refreshed === r.authorizations && r.failed === 0 && r.lwaCalls === r.authorizations);
-  const linear = spread <= 0.5;
+  const constant = perBatch.every((v) => v <= perBatch[0]! + 1);
+  const withinGoal = worstPerBatch <= GOAL_PER_BATCH && marginal <= GOAL_PER_BATCH;
   const table = [
     renderTable(
       `Case 3 — refresh-ahead sweep (batchSize ${options.batchSize}, concurrency ${options.concurrency}; no cached tokens, lastUsedAt = now)`,
       ["authorizations", "batches", "refreshed", "failed", "LWA calls", "time s", "auth/s", "SQL statements", "stmts/auth", "stmts/batch"],
       rows,
     ),
-    `statements per authorization ${perAuth.map((v) => v.toFixed(2)).join(" / ")}: ${linear ? "constant, so statements grow linearly with batches" : "NOT constant (grows faster than linear)"}; every authorization refreshed exactly once: ${complete ? "yes" : "NO"}`,
+    `statements per batch of ${options.batchSize} ${perBatch.map((v) => v.toFixed(1)).join(" / ")} (${constant ? "constant: not growing with batches" : "GROWING"}), ${marginal.toFixed(1)} per additional batch, worst ${worstPerBatch.toFixed(1)} (goal ≤ ${GOAL_PER_BATCH}): ${constant && withinGoal ? "MET" : "MISSED"}; every authorization refreshed exactly once: ${complete ? "yes" : "NO"}`,
   ].join("\n");
-  return { table, runs, met: complete && linear };
+  return { table, runs, met: complete && constant && withinGoal, complete, worstPerBatch, marginalPerBatch: marginal, goalPerBatch: GOAL_PER_BATCH };
 }

@@ -153,7 +153,7 @@ describe("access tokens", () => {
     await db.authorization.update({ where: { id: idle }, data: { lastUsedAt: new Date(Date.now() - 3 * 86_400_000) } });
     const before = await refreshCalls();
     const { sweepRefreshAhead } = await import("@/lib/tokens/sweep-refresh-ahead");
-    expect(await sweepRefreshAhead({ batchSize: 1 })).toEqual({ batches: 2, examined: 2, refreshed: 2, failed: 0 });
+    expect(await sweepRefreshAhead({ batchSize: 1 })).toEqual({ batches: 2, examined: 2, refreshed: 2, failed: 0, revoked: 0, skipped: 0 });
     expect((await refreshCalls()) - before).toBe(2);
     const row = await db.accessTokenCache.findUniqueOrThrow({ where: { cacheKey: `authorization:${expiring}` } });
     expect(row.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);

@@ -8,15 +8,22 @@ import { POST as rdtRoute } from "@/app/api/v1/authorizations/[id]/restricted-da
 import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
 import { POST as outcomesRoute } from "@/app/api/v1/outcomes/route";
 import { GET as pingRoute } from "@/app/api/v1/ping/route";
+import * as gatewayRoute from "@/app/api/v1/spapi/[authorizationId]/[...path]/route";
 
-type Handler = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response> | Response;
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
-const routes: { method: string; pattern: RegExp; name: string; handler: Handler }[] = [
-  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/access-token$/, name: "access-token", handler: accessTokenRoute },
-  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/restricted-data-token$/, name: "restricted-data-token", handler: rdtRoute },
-  { method: "POST", pattern: /^\/api\/v1\/grantless-tokens$/, name: "grantless-tokens", handler: grantlessRoute },
-  { method: "POST", pattern: /^\/api\/v1\/outcomes$/, name: "outcomes", handler: outcomesRoute },
-  { method: "GET", pattern: /^\/api\/v1\/ping$/, name: "ping", handler: () => pingRoute() },
+const idParam = (match: RegExpExecArray) => ({ id: decodeURIComponent(match[1] ?? "") });
+// The gateway's catch-all: `[authorizationId]` and the Amazon path's segments, as Next would pass them.
+const gatewayParams = (match: RegExpExecArray) => ({ authorizationId: decodeURIComponent(match[1] ?? ""), path: (match[2] ?? "").split("/").filter(Boolean).map(decodeURIComponent) });
+const gatewayHandler: Handler = (request, context) => gatewayRoute[request.method as "GET" | "POST" | "PUT" | "PATCH" | "DELETE"](request, context as never);
+
+const routes: { method: string | null; pattern: RegExp; name: string; handler: Handler; params: (match: RegExpExecArray) => Record<string, string | string[]> }[] = [
+  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/access-token$/, name: "access-token", handler: accessTokenRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/authorizations\/([^/]+)\/restricted-data-token$/, name: "restricted-data-token", handler: rdtRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/grantless-tokens$/, name: "grantless-tokens", handler: grantlessRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/outcomes$/, name: "outcomes", handler: outcomesRoute as Handler, params: idParam },
+  { method: "GET", pattern: /^\/api\/v1\/ping$/, name: "ping", handler: () => pingRoute(), params: idParam },
+  { method: null, pattern: /^\/api\/v1\/spapi\/([^/]+)(\/.*)?$/, name: "gateway", handler: gatewayHandler, params: gatewayParams },
 ];
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -36,7 +43,7 @@ export async function startRouteServer(): Promise<RouteServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+      const route = routes.find((r) => (r.method === null || r.method === req.method) && r.pattern.test(url.pathname));
       if (!route) {
         res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "no route" } }));
         return;
@@ -46,8 +53,8 @@ export async function startRouteServer(): Promise<RouteServer> {
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
       const body = await readBody(req);
       const request = new NextRequest(url.toString(), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-      const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? "");
-      const response = await route.handler(request, { params: Promise.resolve({ id }) });
+      const params = route.params(route.pattern.exec(url.pathname)!);
+      const response = await route.handler(request, { params: Promise.resolve(params) });
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((error: unknown) => {

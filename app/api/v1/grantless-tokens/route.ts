@@ -5,7 +5,8 @@ import { requireGrantlessScope } from "@/lib/api-keys/require-scope";
 import { withApiKey } from "@/lib/api-keys/with-api-key";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { GRANTLESS_SCOPES, getGrantlessToken } from "@/lib/tokens/get-grantless-token";
+import { GRANTLESS_SCOPES } from "@/lib/amazon/lwa";
+import { getGrantlessToken } from "@/lib/app-client/get-grantless-token";
 
 export const dynamic = "force-dynamic";
 
