@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { HOST_APP_ORIGIN } from "./tests/e2e/support/host-app";
 import { E2E_OUTBOX_DIR } from "./tests/e2e/support/outbox";
 
 // End-to-end tests run the whole stack (portal on a production build, Amazon sandbox, embedded database)
@@ -52,6 +53,8 @@ export default defineConfig({
       SIGN_IN_LINKS_PER_IP: "10000",
       // Short enough that a test can watch a state expire, long enough for every flow to finish.
       OAUTH_STATE_TTL_SECONDS: "30",
+      // The fake host app of the connect-link test (tests/e2e/support/host-app.ts).
+      CONNECT_LINK_RETURN_ORIGINS: HOST_APP_ORIGIN,
     },
   },
 });

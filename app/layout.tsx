@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -14,8 +15,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // prerendered at build time could not have.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  // The partner's language (i18n/request.ts); the admin pages, English only, mark their own part lang="en".
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );

@@ -1,6 +1,7 @@
 // A security email: Latchkey no longer holds a token for the account. Always sent (no opt-out).
 import { accountFacts, PREVIEW_ACCOUNT, type EmailAccount } from "./components/account";
 import { EmailLayout } from "./components/email-layout";
+import { emailIntl, type Locale } from "./components/email-intl";
 import { EmailButton, EmailFacts, EmailHeading, EmailNotice, EmailText } from "./components/email-parts";
 
 export type RevocationReason = "invalid_grant" | "partner_disconnected" | "admin_revoked" | "spapi_unauthorized";
@@ -14,39 +15,36 @@ export interface AuthorizationRevokedEmailProps {
   connectionUrl: string;
   /** Where to remove the app on Amazon's side too. */
   removeAppInstructions: string;
+  locale?: Locale;
 }
 
 export const AUTHORIZATION_REVOKED_TEMPLATE = "authorization-revoked";
 
-const WHY: Record<RevocationReason, string> = {
-  invalid_grant: "Amazon no longer accepts this authorization. This usually means the app was removed in Manage Your Apps, or the authorization expired.",
-  spapi_unauthorized: "Amazon refused this authorization. This usually means the app was removed in Manage Your Apps.",
-  partner_disconnected: "You disconnected this account from Latchkey.",
-  admin_revoked: "An administrator disconnected this account from Latchkey.",
-};
-
-export function authorizationRevokedSubject({ account }: Pick<AuthorizationRevokedEmailProps, "account">): string {
-  return `Your ${account.central} account was disconnected from Latchkey`;
+export function authorizationRevokedSubject({ account, locale }: Pick<AuthorizationRevokedEmailProps, "account" | "locale">): string {
+  const { t, central } = emailIntl(locale);
+  return t("emails.revoked.subject", { central: central(account) });
 }
 
-export default function AuthorizationRevokedEmail({ account, reason, revokedAt, connectionUrl, removeAppInstructions }: AuthorizationRevokedEmailProps) {
+export default function AuthorizationRevokedEmail({ account, reason, revokedAt, connectionUrl, removeAppInstructions, locale }: AuthorizationRevokedEmailProps) {
+  const { t } = emailIntl(locale);
   const byPartner = reason === "partner_disconnected";
   return (
     <EmailLayout
-      preview={byPartner ? "We deleted the token, as you asked." : "Latchkey can no longer reach Amazon for this account. Connect again to restore it."}
-      footerNote={`This is a security email about ${account.businessName}'s Amazon connection. It is sent even when reminders are turned off.`}
+      locale={locale}
+      preview={byPartner ? t("emails.revoked.previewByPartner") : t("emails.revoked.preview")}
+      footerNote={t("emails.layout.securityFooter", { business: account.businessName })}
     >
-      <EmailHeading>Your account was disconnected</EmailHeading>
-      <EmailText>{WHY[reason]}</EmailText>
-      <EmailFacts items={accountFacts(account, [{ label: "Disconnected", value: revokedAt }])} />
-      <EmailText>We deleted the authorization token. Nothing connected through Latchkey can reach your account any more.</EmailText>
+      <EmailHeading>{t("emails.revoked.heading")}</EmailHeading>
+      <EmailText>{t(`emails.revoked.why_${reason}`)}</EmailText>
+      <EmailFacts items={accountFacts(account, [{ label: t("emails.revoked.disconnected"), value: revokedAt }], locale)} />
+      <EmailText>{t("emails.revoked.deleted")}</EmailText>
       {byPartner ? (
-        <EmailNotice>To remove the app on Amazon&apos;s side as well: {removeAppInstructions}</EmailNotice>
+        <EmailNotice>{t("emails.revoked.removeApp", { instructions: removeAppInstructions })}</EmailNotice>
       ) : (
-        <EmailNotice tone="warning">If you did not expect this, connect again to restore access. It takes about a minute.</EmailNotice>
+        <EmailNotice tone="warning">{t("emails.revoked.unexpected")}</EmailNotice>
       )}
-      <EmailButton href={connectionUrl}>{byPartner ? "See the connection" : "Connect again"}</EmailButton>
-      <EmailText muted>If you don&apos;t recognise this, reply to this email or contact your account manager.</EmailText>
+      <EmailButton href={connectionUrl}>{byPartner ? t("emails.revoked.buttonSee") : t("emails.revoked.buttonConnect")}</EmailButton>
+      <EmailText muted>{t("emails.revoked.unrecognised")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,6 +1,7 @@
 // Sent when a partner connects an account (welcome) or authorizes it again (renewal confirmed).
 import { accountFacts, PREVIEW_ACCOUNT, type EmailAccount } from "./components/account";
 import { EmailLayout } from "./components/email-layout";
+import { emailIntl, type Locale } from "./components/email-intl";
 import { EmailButton, EmailFacts, EmailHeading, EmailText } from "./components/email-parts";
 
 export interface ConnectedEmailProps {
@@ -10,33 +11,31 @@ export interface ConnectedEmailProps {
   /** The next renewal date, already formatted ("Dec 1, 2027"). */
   renewalDue: string;
   connectionUrl: string;
+  locale?: Locale;
 }
 
 export const CONNECTED_TEMPLATE = "connected";
 
-export function connectedSubject({ account, reauthorized }: Pick<ConnectedEmailProps, "account" | "reauthorized">): string {
-  return reauthorized ? `Your ${account.central} connection is renewed` : `Your ${account.central} account is connected to Latchkey`;
+export function connectedSubject({ account, reauthorized, locale }: Pick<ConnectedEmailProps, "account" | "reauthorized" | "locale">): string {
+  const { t, central } = emailIntl(locale);
+  return reauthorized ? t("emails.connected.subjectRenewed", { central: central(account) }) : t("emails.connected.subjectNew", { central: central(account) });
 }
 
-export default function ConnectedEmail({ account, reauthorized, renewalDue, connectionUrl }: ConnectedEmailProps) {
+export default function ConnectedEmail({ account, reauthorized, renewalDue, connectionUrl, locale }: ConnectedEmailProps) {
+  const { t, central: centralOf } = emailIntl(locale);
+  const central = centralOf(account);
   return (
     <EmailLayout
-      preview={reauthorized ? `Renewed. Nothing else to do until ${renewalDue}.` : `Connected. Amazon asks you to renew once a year; we will remind you.`}
-      footerNote={`You are receiving this email because ${account.businessName} connected an Amazon account to Latchkey.`}
+      locale={locale}
+      preview={reauthorized ? t("emails.connected.previewRenewed", { date: renewalDue }) : t("emails.connected.previewNew")}
+      footerNote={t("emails.connected.footer", { business: account.businessName })}
     >
-      <EmailHeading>{reauthorized ? "Your connection is renewed" : "Welcome to Latchkey"}</EmailHeading>
-      <EmailText>
-        {reauthorized
-          ? `Thanks for authorizing again. Your ${account.central} account stays connected without interruption.`
-          : `Your ${account.central} account is connected. Latchkey can now keep the access your tools need fresh and safe.`}
-      </EmailText>
-      <EmailFacts items={accountFacts(account, [{ label: "Next renewal", value: renewalDue }])} />
-      <EmailText>
-        Amazon asks sellers and vendors to authorize apps again once a year. We will email you 60, 30 and 7 days before {renewalDue}, with a
-        link that takes you straight there.
-      </EmailText>
-      <EmailButton href={connectionUrl}>See your connection</EmailButton>
-      <EmailText muted>You can disconnect at any time from the same page.</EmailText>
+      <EmailHeading>{reauthorized ? t("emails.connected.headingRenewed") : t("emails.connected.headingNew")}</EmailHeading>
+      <EmailText>{reauthorized ? t("emails.connected.bodyRenewed", { central }) : t("emails.connected.bodyNew", { central })}</EmailText>
+      <EmailFacts items={accountFacts(account, [{ label: t("emails.connected.nextRenewal"), value: renewalDue }], locale)} />
+      <EmailText>{t("emails.connected.schedule", { date: renewalDue })}</EmailText>
+      <EmailButton href={connectionUrl}>{t("emails.connected.button")}</EmailButton>
+      <EmailText muted>{t("emails.connected.disconnectNote")}</EmailText>
     </EmailLayout>
   );
 }

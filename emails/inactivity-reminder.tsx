@@ -1,6 +1,7 @@
 // Sent while a connected account goes unused: is it still needed?
 import { accountFacts, PREVIEW_ACCOUNT, type EmailAccount } from "./components/account";
 import { EmailLayout } from "./components/email-layout";
+import { emailIntl, type Locale } from "./components/email-intl";
 import { EmailButton, EmailFacts, EmailHeading, EmailText } from "./components/email-parts";
 
 export interface InactivityReminderEmailProps {
@@ -11,35 +12,33 @@ export interface InactivityReminderEmailProps {
   lastUsed: string | null;
   connectionUrl: string;
   preferencesUrl: string;
+  locale?: Locale;
 }
 
 export const INACTIVITY_REMINDER_TEMPLATE = "inactivity-reminder";
 
-export function inactivityReminderSubject({ account, unusedDays }: Pick<InactivityReminderEmailProps, "account" | "unusedDays">): string {
-  return `Your ${account.central} connection has not been used for ${unusedDays} days`;
+export function inactivityReminderSubject({ account, unusedDays, locale }: Pick<InactivityReminderEmailProps, "account" | "unusedDays" | "locale">): string {
+  const { t, central } = emailIntl(locale);
+  return t("emails.inactivity.subject", { central: central(account), days: unusedDays });
 }
 
-export default function InactivityReminderEmail({ account, unusedDays, lastUsed, connectionUrl, preferencesUrl }: InactivityReminderEmailProps) {
+export default function InactivityReminderEmail({ account, unusedDays, lastUsed, connectionUrl, preferencesUrl, locale }: InactivityReminderEmailProps) {
+  const { t, central } = emailIntl(locale);
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <EmailLayout
-      preview={`No activity for ${unusedDays} days. Keep it, or disconnect it if you no longer need it.`}
-      footerNote={`You are receiving this email because ${account.businessName} has an Amazon account connected to Latchkey.`}
+      locale={locale}
+      preview={t("emails.inactivity.preview", { days: unusedDays })}
+      footerNote={t("emails.layout.connectedFooter", { business: account.businessName })}
       preferencesUrl={preferencesUrl}
     >
-      <EmailHeading>Is this connection still needed?</EmailHeading>
-      <EmailText>
-        Nothing has used your {account.central} connection for {unusedDays} days. Unused access is a risk for your account, so we check in from
-        time to time.
-      </EmailText>
-      <EmailFacts items={accountFacts(account, [{ label: "Last used", value: lastUsed ?? "Never" }])} />
-      <EmailText>
-        <strong>Still needed?</strong> You don&apos;t have to do anything; this stops as soon as the connection is used again.
-      </EmailText>
-      <EmailText>
-        <strong>No longer needed?</strong> Disconnect it. We delete the token at once.
-      </EmailText>
-      <EmailButton href={connectionUrl}>Review the connection</EmailButton>
-      <EmailText muted>If it stays unused, an administrator may disconnect it. You can always connect again later.</EmailText>
+      <EmailHeading>{t("emails.inactivity.heading")}</EmailHeading>
+      <EmailText>{t("emails.inactivity.body", { central: central(account), days: unusedDays })}</EmailText>
+      <EmailFacts items={accountFacts(account, [{ label: t("emails.inactivity.lastUsed"), value: lastUsed ?? t("emails.inactivity.never") }], locale)} />
+      <EmailText>{t.rich("emails.inactivity.stillNeeded", { b: strong })}</EmailText>
+      <EmailText>{t.rich("emails.inactivity.notNeeded", { b: strong })}</EmailText>
+      <EmailButton href={connectionUrl}>{t("emails.inactivity.button")}</EmailButton>
+      <EmailText muted>{t("emails.inactivity.note")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,5 +1,6 @@
 // The sign-in email: one button, how long it works, and what to do if the reader did not ask for it.
 import { EmailLayout } from "./components/email-layout";
+import { emailIntl, type Locale } from "./components/email-intl";
 import { EmailButton, EmailFallbackLink, EmailHeading, EmailText } from "./components/email-parts";
 import { plainDuration } from "./components/plain-duration";
 
@@ -10,29 +11,27 @@ export interface MagicLinkEmailProps {
   email: string;
   /** How long the link works, in seconds. */
   expiresInSeconds: number;
+  /** The language of the sign-in page the link was asked for on. */
+  locale?: Locale;
 }
 
 export const MAGIC_LINK_TEMPLATE = "magic-link";
 
-export function magicLinkSubject(): string {
-  return "Your Latchkey sign-in link";
+export function magicLinkSubject(locale?: Locale): string {
+  return emailIntl(locale).t("emails.magicLink.subject");
 }
 
-export default function MagicLinkEmail({ url, email, expiresInSeconds }: MagicLinkEmailProps) {
-  const duration = plainDuration(expiresInSeconds);
+export default function MagicLinkEmail({ url, email, expiresInSeconds, locale }: MagicLinkEmailProps) {
+  const { t } = emailIntl(locale);
+  const duration = plainDuration(expiresInSeconds, locale);
   return (
-    <EmailLayout
-      preview={`Sign in to Latchkey. The link works for ${duration}.`}
-      footerNote={`This email was sent to ${email} because someone asked to sign in to Latchkey with this address.`}
-    >
-      <EmailHeading>Sign in to Latchkey</EmailHeading>
-      <EmailText>Click the button below to sign in as {email}.</EmailText>
-      <EmailButton href={url}>Sign in to Latchkey</EmailButton>
-      <EmailText muted>
-        This link works for {duration} and only once. If it has expired, ask for a new one on the sign-in page.
-      </EmailText>
-      <EmailText muted>If you didn&apos;t ask to sign in, you can safely ignore this email. Nobody can sign in without this link.</EmailText>
-      <EmailFallbackLink href={url} />
+    <EmailLayout locale={locale} preview={t("emails.magicLink.preview", { duration })} footerNote={t("emails.magicLink.footer", { email })}>
+      <EmailHeading>{t("emails.magicLink.heading")}</EmailHeading>
+      <EmailText>{t("emails.magicLink.intro", { email })}</EmailText>
+      <EmailButton href={url}>{t("emails.magicLink.button")}</EmailButton>
+      <EmailText muted>{t("emails.magicLink.expiry", { duration })}</EmailText>
+      <EmailText muted>{t("emails.magicLink.ignore")}</EmailText>
+      <EmailFallbackLink href={url} locale={locale} />
     </EmailLayout>
   );
 }

@@ -1,6 +1,7 @@
 // The yearly renewal reminder (60, 30 and 7 days before, and on the day), with a one-click link.
 import { accountFacts, PREVIEW_ACCOUNT, type EmailAccount } from "./components/account";
 import { EmailLayout } from "./components/email-layout";
+import { emailIntl, type Locale } from "./components/email-intl";
 import { EmailButton, EmailFacts, EmailFallbackLink, EmailHeading, EmailNotice, EmailText } from "./components/email-parts";
 
 export interface RenewalReminderEmailProps {
@@ -13,42 +14,32 @@ export interface RenewalReminderEmailProps {
   renewUrl: string;
   linkExpiresInDays: number;
   preferencesUrl: string;
+  locale?: Locale;
 }
 
 export const RENEWAL_REMINDER_TEMPLATE = "renewal-reminder";
 
-function when(daysLeft: number): string {
-  if (daysLeft <= 0) return "today";
-  if (daysLeft === 1) return "tomorrow";
-  return `in ${daysLeft} days`;
+export function renewalReminderSubject({ account, daysLeft, locale }: Pick<RenewalReminderEmailProps, "account" | "daysLeft" | "locale">): string {
+  const { t, central } = emailIntl(locale);
+  return daysLeft <= 0 ? t("emails.renewal.subjectToday", { central: central(account) }) : t("emails.renewal.subject", { central: central(account), days: daysLeft });
 }
 
-export function renewalReminderSubject({ account, daysLeft }: Pick<RenewalReminderEmailProps, "account" | "daysLeft">): string {
-  return daysLeft <= 0 ? `Action needed today: renew your ${account.central} connection` : `Renew your ${account.central} connection ${when(daysLeft)}`;
-}
-
-export default function RenewalReminderEmail({ account, daysLeft, dueDate, renewUrl, linkExpiresInDays, preferencesUrl }: RenewalReminderEmailProps) {
+export default function RenewalReminderEmail({ account, daysLeft, dueDate, renewUrl, linkExpiresInDays, preferencesUrl, locale }: RenewalReminderEmailProps) {
+  const { t, central } = emailIntl(locale);
   return (
     <EmailLayout
-      preview={`Amazon asks you to authorize Latchkey again by ${dueDate}. It takes about a minute.`}
-      footerNote={`You are receiving this email because ${account.businessName} has an Amazon account connected to Latchkey.`}
+      locale={locale}
+      preview={t("emails.renewal.preview", { date: dueDate })}
+      footerNote={t("emails.layout.connectedFooter", { business: account.businessName })}
       preferencesUrl={preferencesUrl}
     >
-      <EmailHeading>{daysLeft <= 0 ? "Your renewal is due today" : `Your renewal is due ${when(daysLeft)}`}</EmailHeading>
-      <EmailText>
-        Amazon asks sellers and vendors to authorize apps again every year. Please confirm on Amazon&apos;s {account.central} page by {dueDate} so
-        your connection keeps working.
-      </EmailText>
-      <EmailFacts items={accountFacts(account, [{ label: "Renew by", value: dueDate }])} />
-      <EmailButton href={renewUrl}>Renew now</EmailButton>
-      {daysLeft <= 7 && (
-        <EmailNotice tone="warning">If the renewal date passes, access pauses until you authorize again. Nothing is lost; renewing restores it.</EmailNotice>
-      )}
-      <EmailText muted>
-        The button works for {linkExpiresInDays} days. You will be asked to sign in first. It takes you to the page that explains what you are
-        granting, then to Amazon.
-      </EmailText>
-      <EmailFallbackLink href={renewUrl} />
+      <EmailHeading>{daysLeft <= 0 ? t("emails.renewal.headingToday") : t("emails.renewal.heading", { days: daysLeft })}</EmailHeading>
+      <EmailText>{t("emails.renewal.body", { central: central(account), date: dueDate })}</EmailText>
+      <EmailFacts items={accountFacts(account, [{ label: t("emails.renewal.renewBy"), value: dueDate }], locale)} />
+      <EmailButton href={renewUrl}>{t("emails.renewal.button")}</EmailButton>
+      {daysLeft <= 7 && <EmailNotice tone="warning">{t("emails.renewal.warning")}</EmailNotice>}
+      <EmailText muted>{t("emails.renewal.linkNote", { days: linkExpiresInDays })}</EmailText>
+      <EmailFallbackLink href={renewUrl} locale={locale} />
     </EmailLayout>
   );
 }

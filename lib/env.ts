@@ -161,6 +161,29 @@ const schema = z.object({
   /** Sign-in links one address, and one client IP, may ask for per quarter hour (lib/auth/sign-in-rate-limit.ts). */
   SIGN_IN_LINKS_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(5)),
   SIGN_IN_LINKS_PER_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
+
+  // Connect links (management API, issue 15 §2).
+  /** How long a connect link can be opened after it was created (minutes). */
+  CONNECT_LINK_TTL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  /** Origins a connect link's `returnUrl` may point to, comma-separated (e.g. `https://app.example.com`); empty: no returnUrl is accepted. */
+  CONNECT_LINK_RETURN_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default("")).transform((value, context) => {
+    const origins: string[] = [];
+    for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        context.addIssue({ code: "custom", message: `has "${entry}", which is not an origin like https://app.example.com` });
+        return z.NEVER;
+      }
+      if (!/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, "")) {
+        context.addIssue({ code: "custom", message: `has "${entry}", which is not an origin like https://app.example.com (no path)` });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  }),
 });
 
 export type RawEnv = z.infer<typeof schema>;

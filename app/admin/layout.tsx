@@ -8,7 +8,7 @@ import { requireAdmin } from "@/lib/auth/session";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
   return (
-    <>
+    <div lang="en">
       <SiteHeader>
         <span className="hidden text-muted-foreground md:inline">{user.email}</span>
         <SignOutButton variant="ghost" />
@@ -17,6 +17,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
         <QueryProvider>{children}</QueryProvider>
       </main>
-    </>
+    </div>
   );
 }

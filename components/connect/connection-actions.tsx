@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckCircle2, CircleAlert, RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { disconnectAction } from "@/lib/actions/connect/disconnect-authorization";
 import { testConnectionAction } from "@/lib/actions/connect/test-connection";
@@ -10,24 +11,25 @@ import { FormError } from "./form-error";
 
 export function TestConnectionButton({ authorizationId }: { authorizationId: string }) {
   const [result, action, pending] = useActionState(testConnectionAction, null);
+  const t = useTranslations();
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="authorizationId" value={authorizationId} />
       <Button type="submit" variant="outline" disabled={pending}>
-        <RefreshCw className={pending ? "animate-spin" : undefined} aria-hidden /> {pending ? "Testing…" : "Test connection"}
+        <RefreshCw className={pending ? "animate-spin" : undefined} aria-hidden /> {pending ? t("connection.testing") : t("connection.testButton")}
       </Button>
-      <FormError result={result} />
+      <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
       {result?.ok &&
         (result.data.ok ? (
           <Alert variant="success" data-testid="test-result">
             <CheckCircle2 aria-hidden />
-            <AlertTitle>The connection works</AlertTitle>
-            <AlertDescription>Amazon answered our test call just now.</AlertDescription>
+            <AlertTitle>{t("connection.testWorksTitle")}</AlertTitle>
+            <AlertDescription>{t("connection.testWorksBody")}</AlertDescription>
           </Alert>
         ) : (
           <Alert variant="destructive" data-testid="test-result">
             <CircleAlert aria-hidden />
-            <AlertTitle>The test failed</AlertTitle>
+            <AlertTitle>{t("connection.testFailedTitle")}</AlertTitle>
             <AlertDescription>{result.data.message}</AlertDescription>
           </Alert>
         ))}
@@ -37,17 +39,18 @@ export function TestConnectionButton({ authorizationId }: { authorizationId: str
 
 export function DisconnectForm({ authorizationId, central }: { authorizationId: string; central: string }) {
   const [result, action, pending] = useActionState(disconnectAction, null);
+  const t = useTranslations();
   return (
     <details className="group rounded-lg border border-destructive/30 p-4">
-      <summary className="cursor-pointer text-sm font-medium text-destructive">Disconnect this account…</summary>
+      <summary className="cursor-pointer text-sm font-medium text-destructive">{t("connection.disconnectSummary")}</summary>
       <form action={action} className="mt-3 space-y-3">
         <input type="hidden" name="authorizationId" value={authorizationId} />
         <p className="text-sm text-muted-foreground">
-          We will delete the authorization token right away and stop all access to your {central} account through this connection. You can connect again later.
+          {t("connection.disconnectBody", { central })}
         </p>
-        <FormError result={result} />
+        <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
         <Button type="submit" variant="destructive" disabled={pending}>
-          {pending ? "Disconnecting…" : "Disconnect"}
+          {pending ? t("connection.disconnecting") : t("connection.disconnect")}
         </Button>
       </form>
     </details>

@@ -6,7 +6,7 @@ import { continueAppstoreAction } from "@/lib/actions/connect/continue-appstore"
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";
 
-export function ContinueAppstore({ params }: { params: Record<string, string> }) {
+export function ContinueAppstore({ params, label, pendingLabel }: { params: Record<string, string>; label: string; pendingLabel: string }) {
   const [result, action, pending] = useActionState(continueAppstoreAction, null);
   return (
     <form action={action} className="space-y-4">
@@ -15,7 +15,7 @@ export function ContinueAppstore({ params }: { params: Record<string, string> })
       ))}
       <FormError result={result} />
       <Button type="submit" size="lg" disabled={pending} className="w-full sm:w-auto">
-        {pending ? "Returning to Amazon…" : "Finish on Amazon"} <ExternalLink aria-hidden />
+        {pending ? pendingLabel : label} <ExternalLink aria-hidden />
       </Button>
     </form>
   );

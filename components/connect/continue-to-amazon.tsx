@@ -6,7 +6,7 @@ import { startAuthorizationAction } from "@/lib/actions/connect/start-authorizat
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";
 
-export function ContinueToAmazon({ marketplaceId, reason, central }: { marketplaceId: string; reason?: string; central: string }) {
+export function ContinueToAmazon({ marketplaceId, reason, label, pendingLabel }: { marketplaceId: string; reason?: string; label: string; pendingLabel: string }) {
   const [result, action, pending] = useActionState(startAuthorizationAction, null);
   return (
     <form action={action} className="space-y-4">
@@ -14,7 +14,7 @@ export function ContinueToAmazon({ marketplaceId, reason, central }: { marketpla
       {reason && <input type="hidden" name="reason" value={reason} />}
       <FormError result={result} />
       <Button type="submit" size="lg" disabled={pending} className="w-full sm:w-auto">
-        {pending ? "Opening Amazon…" : `Continue to ${central}`}
+        {pending ? pendingLabel : label}
         <ExternalLink aria-hidden />
       </Button>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { registerTenantAction } from "@/lib/actions/connect/register-tenant";
 import { Button } from "@/components/ui/button";
@@ -16,20 +17,21 @@ export interface MarketplaceOption {
 export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: { defaultEmail: string; marketplaces: MarketplaceOption[]; regionNames: Record<string, string>; next?: string }) {
   const [result, action, pending] = useActionState(registerTenantAction, null);
   const regions = [...new Set(marketplaces.map((m) => m.region))];
+  const t = useTranslations();
   return (
     <form action={action} className="space-y-6">
       {next && <input type="hidden" name="next" value={next} />}
-      <FormError result={result} />
+      <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
       <div className="space-y-2">
-        <Label htmlFor="name">Business name</Label>
-        <Input id="name" name="name" required minLength={2} maxLength={120} autoComplete="organization" placeholder="Acme Outdoor Goods" />
+        <Label htmlFor="name">{t("register.businessName")}</Label>
+        <Input id="name" name="name" required minLength={2} maxLength={120} autoComplete="organization" placeholder={t("register.businessNamePlaceholder")} />
       </div>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">How do you sell on Amazon?</legend>
+        <legend className="text-sm font-medium">{t("register.howSell")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {[
-            { value: "SELLER", title: "Seller", text: "I sell through Seller Central." },
-            { value: "VENDOR", title: "Vendor", text: "I supply Amazon through Vendor Central." },
+            { value: "SELLER", title: t("register.seller"), text: t("register.sellerText") },
+            { value: "VENDOR", title: t("register.vendor"), text: t("register.vendorText") },
           ].map((option, index) => (
             <label key={option.value} className="flex cursor-pointer gap-3 rounded-lg border bg-card p-3 has-[:checked]:border-primary has-[:checked]:bg-accent/50">
               <input type="radio" name="kind" value={option.value} defaultChecked={index === 0} className="mt-1 accent-[var(--primary)]" />
@@ -42,12 +44,12 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
         </div>
       </fieldset>
       <div className="space-y-2">
-        <Label htmlFor="contactEmail">Contact email</Label>
+        <Label htmlFor="contactEmail">{t("register.contactEmail")}</Label>
         <Input id="contactEmail" name="contactEmail" type="email" required defaultValue={defaultEmail} autoComplete="email" />
-        <p className="text-sm text-muted-foreground">Where we send renewal reminders and security notices.</p>
+        <p className="text-sm text-muted-foreground">{t("register.contactEmailHelp")}</p>
       </div>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium">Where do you sell?</legend>
+        <legend className="text-sm font-medium">{t("register.whereSell")}</legend>
         {regions.map((region) => (
           <div key={region}>
             <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{regionNames[region]}</p>
@@ -65,7 +67,7 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
         ))}
       </fieldset>
       <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={pending}>
-        {pending ? "Saving…" : "Continue"}
+        {pending ? t("common.saving") : t("common.continue")}
       </Button>
     </form>
   );

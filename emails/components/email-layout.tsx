@@ -2,6 +2,8 @@
 // says who sent it and why. Plain on purpose, one column, so it reads well on a phone and in any client.
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { emailTheme as t } from "./theme";
 
 export interface EmailLayoutProps {
@@ -12,11 +14,14 @@ export interface EmailLayoutProps {
   footerNote?: string;
   /** Where the reader changes which reminders they get (optional reminder emails only). */
   preferencesUrl?: string;
+  /** The reader's language (partner emails); admin emails stay English. */
+  locale?: Locale;
 }
 
-export function EmailLayout({ preview, children, footerNote, preferencesUrl }: EmailLayoutProps) {
+export function EmailLayout({ preview, children, footerNote, preferencesUrl, locale = DEFAULT_LOCALE }: EmailLayoutProps) {
+  const m = translatorFor(locale);
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
@@ -32,20 +37,20 @@ export function EmailLayout({ preview, children, footerNote, preferencesUrl }: E
           <Section style={{ backgroundColor: t.card, border: `1px solid ${t.border}`, borderRadius: "12px", padding: "28px 24px" }}>{children}</Section>
           <Section style={{ padding: "16px 4px" }}>
             <Text style={{ margin: 0, fontSize: "13px", lineHeight: "20px", color: t.muted }}>
-              {footerNote ?? "You are receiving this email because of your Latchkey account."}
+              {footerNote ?? m("emails.layout.defaultFooter")}
             </Text>
             {preferencesUrl && (
               <Text style={{ margin: "8px 0 0", fontSize: "13px", lineHeight: "20px", color: t.muted }}>
-                Don&apos;t want these reminders?{" "}
+                {m("emails.layout.noReminders")}{" "}
                 <Link href={preferencesUrl} style={{ color: t.muted, textDecoration: "underline" }}>
-                  Change your email preferences
+                  {m("emails.layout.changePreferences")}
                 </Link>
                 .
               </Text>
             )}
             <Hr style={{ borderColor: t.border, margin: "12px 0" }} />
             <Text style={{ margin: 0, fontSize: "13px", lineHeight: "20px", color: t.muted }}>
-              Latchkey · Amazon account connections, kept safe and kept working
+              {m("emails.layout.tagline")}
             </Text>
           </Section>
         </Container>

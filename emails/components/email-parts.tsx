@@ -1,6 +1,8 @@
 // Small building blocks for email bodies, styled once so every template looks the same.
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { emailTheme as t } from "./theme";
 
 export function EmailHeading({ children }: { children: ReactNode }) {
@@ -38,10 +40,10 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
 }
 
 /** A long URL shown in full for readers whose client hides buttons; wraps instead of overflowing. */
-export function EmailFallbackLink({ href }: { href: string }) {
+export function EmailFallbackLink({ href, locale = DEFAULT_LOCALE }: { href: string; locale?: Locale }) {
   return (
     <Text style={{ margin: "0 0 16px", fontSize: "13px", lineHeight: "20px", color: t.muted, wordBreak: "break-all" }}>
-      If the button does not work, copy this link into your browser:{" "}
+      {translatorFor(locale)("emails.layout.fallbackLink")}{" "}
       <Link href={href} style={{ color: t.primary, textDecoration: "underline" }}>
         {href}
       </Link>

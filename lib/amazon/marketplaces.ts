@@ -15,10 +15,19 @@ export interface Marketplace {
   /** Other Seller Central hosts Amazon serves this marketplace from (Seller Central Europe). */
   sellerCentralAliases: readonly string[];
   vendorCentral: string;
+  /** The language the marketplace's Seller Central speaks by default (BCP 47), used when nothing else says which. */
+  language: string;
 }
 
 /** Seller Central Europe: Amazon's unified Seller Central for the UK, DE, FR, IT and ES marketplaces. */
 const SELLER_CENTRAL_EUROPE = "https://sellercentral-europe.amazon.com";
+
+/** Default language per marketplace country (Amazon's own default for the marketplace's site). */
+const LANGUAGES: Record<string, string> = {
+  US: "en-US", CA: "en-CA", MX: "es-MX", BR: "pt-BR", GB: "en-GB", DE: "de-DE", FR: "fr-FR", IT: "it-IT", ES: "es-ES",
+  NL: "nl-NL", SE: "sv-SE", PL: "pl-PL", BE: "fr-BE", IE: "en-IE", TR: "tr-TR", AE: "ar-AE", SA: "ar-SA", EG: "ar-EG",
+  IN: "en-IN", ZA: "en-ZA", JP: "ja-JP", AU: "en-AU", SG: "en-SG",
+};
 
 const marketplace = (id: string, country: string, name: string, site: string, region: Region, sellerCentral: string, vendorCentral: string, sellerCentralAliases: readonly string[] = []): Marketplace => ({
   id,
@@ -29,6 +38,7 @@ const marketplace = (id: string, country: string, name: string, site: string, re
   sellerCentral: `https://${sellerCentral}`,
   sellerCentralAliases,
   vendorCentral: `https://${vendorCentral}`,
+  language: LANGUAGES[country] ?? "en",
 });
 
 export const MARKETPLACES: readonly Marketplace[] = [

@@ -3,7 +3,7 @@
 // over-broad worker key cannot rotate it behind the admins' back.
 import type { GrantlessScope } from "@/lib/amazon/lwa";
 
-export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications", "gateway"] as const;
+export const API_KEY_SCOPES = ["access_tokens", "restricted_data_tokens", "outcomes", "grantless_notifications", "gateway", "management"] as const;
 
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -14,6 +14,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, { label: string; descript
   outcomes: { label: "Outcomes", description: "Report SP-API call outcomes for monitoring" },
   grantless_notifications: { label: "Grantless: notifications", description: "An app-wide token for notification subscriptions (only for keys that serve every tenant)" },
   gateway: { label: "SP-API gateway", description: "SP-API calls through Latchkey (/api/v1/spapi), with tokens and RDTs added by Latchkey" },
+  management: { label: "Management", description: "Create, read and update tenants, read authorizations (never a token) and create connect links (/api/v1/tenants, /authorizations, /connect-links)" },
 };
 
 /** The key scope each grantless token scope needs; `null`: no API key may ever have it. */

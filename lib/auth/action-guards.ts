@@ -122,3 +122,21 @@ export function tenantAction<S extends Schema, T>(schema: S, fn: (input: z.outpu
     options,
   );
 }
+
+/**
+ * A server action without a signed-in user, for callers that prove who they are inside `fn` (a connect
+ * link's browser session cookie): it parses the form, runs, and answers errors like the other guards.
+ */
+export function sessionlessAction<S extends Schema, T>(schema: S, fn: (input: z.output<S>, context: { requestId: string }) => Promise<T>): ServerAction<T, FormData | z.input<S>> {
+  return async (_previous, input) => {
+    const requestId = requestIdFrom(await incomingHeaders());
+    try {
+      const parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
+      return { ok: true, data: await fn(parsed, { requestId }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      const { body } = toErrorResponse(error, requestId);
+      return { ok: false, error: { code: body.error.code, message: body.error.message } };
+    }
+  };
+}

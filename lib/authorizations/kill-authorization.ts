@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { AdminActor } from "./admin-actor";
+import type { Actor } from "@/lib/auth/actor";
 import { markAuthorizationRevoked } from "./revoke-authorization";
 
 /** The kill switch: revokes the authorization and deletes its refresh token and cached access tokens. */
-export async function killAuthorization(authorizationId: string, actor: AdminActor): Promise<{ changed: boolean }> {
+export async function killAuthorization(authorizationId: string, actor: Actor): Promise<{ changed: boolean }> {
   const authorization = await db.authorization.findUnique({ where: { id: authorizationId }, select: { tenantId: true } });
   if (!authorization) throw new AppError("not_found");
   const changed = await markAuthorizationRevoked({

@@ -1,12 +1,13 @@
 import "server-only";
-import { adminTransitionActor, type AdminActor } from "./admin-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { adminTransitionActor } from "./admin-actor";
 import { transitionAuthorization } from "./state-machine";
 
 /**
  * Pauses token issuance (the token API answers tenant_quarantined, 423) until lifted or reauthorized.
  * Every instance of the token service sees it within STATUS_MAX_AGE_MS (one second); this one at once.
  */
-export async function quarantineAuthorization(authorizationId: string, actor: AdminActor): Promise<{ changed: boolean }> {
+export async function quarantineAuthorization(authorizationId: string, actor: Actor): Promise<{ changed: boolean }> {
   const quarantinedAt = new Date();
   const outcome = await transitionAuthorization({
     transition: "quarantine",

@@ -1,9 +1,10 @@
 import "server-only";
-import { adminTransitionActor, type AdminActor } from "./admin-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { adminTransitionActor } from "./admin-actor";
 import { transitionAuthorization } from "./state-machine";
 
 /** Emails the partner a signed link to authorize again; the status does not change. */
-export async function requestReauthorization(authorizationId: string, actor: AdminActor): Promise<{ changed: boolean }> {
+export async function requestReauthorization(authorizationId: string, actor: Actor): Promise<{ changed: boolean }> {
   const outcome = await transitionAuthorization({
     transition: "requestReauthorization",
     authorizationId,

@@ -3,7 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { adminTransitionActor, type AdminActor } from "./admin-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { adminTransitionActor } from "./admin-actor";
 import { describeAccountFingerprint } from "./account-fingerprint";
 import { listOpenIdentityConflicts } from "./identity-conflicts";
 import { markAuthorizationRevoked } from "./revoke-authorization";
@@ -18,7 +19,7 @@ export type IdentityConflictChoice = "claim" | "holder";
  * tenant held the account, revokes theirs. The resolution is claimed once, so two admins choosing
  * differently at the same time cannot revoke both; it is audited with both fingerprints.
  */
-export async function resolveIdentityConflict(input: { conflictId: string; keep: IdentityConflictChoice; actor: AdminActor }): Promise<{ changed: boolean }> {
+export async function resolveIdentityConflict(input: { conflictId: string; keep: IdentityConflictChoice; actor: Actor }): Promise<{ changed: boolean }> {
   const [conflict] = await listOpenIdentityConflicts({ conflictId: input.conflictId });
   if (!conflict) {
     if (await db.identityConflict.count({ where: { id: input.conflictId } })) return { changed: false };

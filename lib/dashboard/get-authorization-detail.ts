@@ -1,11 +1,43 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ledgerFor, ROLES, type LedgerEntry } from "@/lib/roles/ledger";
 import { accessTokenCacheKey } from "@/lib/tokens/get-access-token";
 import { getRecentSpApiOutcomes } from "./recent-spapi-outcomes";
 
 export const TIMELINE_LENGTH = 50;
+
+/**
+ * An authorization's facts as the admin pages and the management API show them (no ciphertext): the one
+ * select both read through, so what an integrator sees never drifts from what an admin sees.
+ */
+export const AUTHORIZATION_FACTS_SELECT = {
+  id: true,
+  tenantId: true,
+  region: true,
+  sellingPartnerId: true,
+  authType: true,
+  status: true,
+  statusReason: true,
+  refreshTokenFingerprint: true,
+  roles: true,
+  marketplaceIds: true,
+  authorizedAt: true,
+  renewalDueAt: true,
+  lastUsedAt: true,
+  lastRefreshAt: true,
+  lastRefreshError: true,
+  consecutiveFailures: true,
+  refreshCooldownUntil: true,
+  lastConnectivityAt: true,
+  lastConnectivityOk: true,
+  inactiveSince: true,
+  revokedAt: true,
+  quarantinedAt: true,
+  createdAt: true,
+  tenant: { select: { id: true, externalId: true, name: true, kind: true, contactEmail: true, quarantinedAt: true } },
+} satisfies Prisma.AuthorizationSelect;
 
 export interface LedgerCoverage {
   entry: LedgerEntry;
@@ -17,37 +49,13 @@ export interface LedgerCoverage {
  * (expiry and refresh time of the cached token, never the token), roles against the ledger, vendor linkage
  * and recent SP-API outcomes. No ciphertext leaves this function.
  */
-export async function getAuthorizationDetail(authorizationId: string, now = new Date()) {
+export async function getAuthorizationDetail(authorizationId: string, now = new Date(), options: { assertTenant?: (tenantId: string) => void } = {}) {
   const authorization = await db.authorization.findUnique({
     where: { id: authorizationId },
-    select: {
-      id: true,
-      tenantId: true,
-      region: true,
-      sellingPartnerId: true,
-      authType: true,
-      status: true,
-      statusReason: true,
-      refreshTokenFingerprint: true,
-      roles: true,
-      marketplaceIds: true,
-      authorizedAt: true,
-      renewalDueAt: true,
-      lastUsedAt: true,
-      lastRefreshAt: true,
-      lastRefreshError: true,
-      consecutiveFailures: true,
-      refreshCooldownUntil: true,
-      lastConnectivityAt: true,
-      lastConnectivityOk: true,
-      inactiveSince: true,
-      revokedAt: true,
-      quarantinedAt: true,
-      createdAt: true,
-      tenant: { select: { id: true, name: true, kind: true, contactEmail: true, quarantinedAt: true } },
-    },
+    select: AUTHORIZATION_FACTS_SELECT,
   });
   if (!authorization) throw new AppError("not_found");
+  options.assertTenant?.(authorization.tenantId);
   const [token, timeline, outcomes] = await Promise.all([
     db.accessTokenCache.findUnique({ where: { cacheKey: accessTokenCacheKey(authorization.id) }, select: { expiresAt: true, refreshedAt: true, updatedAt: true } }),
     db.auditLog.findMany({

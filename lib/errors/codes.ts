@@ -34,6 +34,13 @@ export const ERROR_STATUS = {
   role_not_granted: 403,
   // The connection is held for an admin's review (its Amazon account is claimed by another tenant or changed).
   identity_conflict: 409,
+  // Management API (issue 15).
+  external_id_taken: 409,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
+  already_connected: 409,
+  not_connected: 409,
+  return_url_not_allowed: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -65,6 +72,12 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   operation_not_in_ledger: "This SP-API operation is not in the roles ledger, so Latchkey does not call it.",
   role_not_granted: "The selling partner did not grant a role this SP-API operation needs.",
   identity_conflict: "This connection is under review: its Amazon account is claimed by another tenant or changed. An administrator must resolve it.",
+  external_id_taken: "Another tenant already has this externalId.",
+  idempotency_key_reused: "This Idempotency-Key was already used with a different request; use a new key for a new request.",
+  idempotency_in_progress: "A request with this Idempotency-Key is still running; retry in a moment.",
+  already_connected: "This tenant is already connected in this region; create a reauthorize link instead.",
+  not_connected: "This tenant has no connection in this region to reauthorize; create a connect link instead.",
+  return_url_not_allowed: "The returnUrl's origin is not on the allowlist (CONNECT_LINK_RETURN_ORIGINS).",
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

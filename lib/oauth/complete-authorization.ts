@@ -26,9 +26,10 @@ export interface CallbackParams {
   error?: string | null;
 }
 
+/** `connectLinkId`: the flow was a connect link's and its state was consumed (the link's result is this outcome). */
 export type CallbackOutcome =
-  | { ok: true; authorizationId: string; reauthorized: boolean; underReview: boolean; connectivity: ConnectivityResult }
-  | { ok: false; failure: CallbackFailure; authorizationId?: string; regions?: { account: Region; started: Region } };
+  | { ok: true; authorizationId: string; reauthorized: boolean; underReview: boolean; connectivity: ConnectivityResult; connectLinkId?: string }
+  | { ok: false; failure: CallbackFailure; authorizationId?: string; regions?: { account: Region; started: Region }; connectLinkId?: string };
 
 /** Where the callback sends the browser: the connection page, or the failure page with what it needs to explain. */
 export function callbackRedirectPath(outcome: CallbackOutcome): string {
@@ -47,14 +48,20 @@ export function callbackRedirectPath(outcome: CallbackOutcome): string {
  * than the stored one, is stored held for review (IDENTITY_CONFLICT, no tokens) while the holder keeps
  * working. A token whose account lives in another region than the flow's is refused and nothing is stored.
  */
-export async function completeAuthorization(params: CallbackParams, bindingCookie: string | undefined, userId: string | undefined): Promise<CallbackOutcome> {
-  const consumed = await consumeOAuthState(params.state, bindingCookie, userId);
+export async function completeAuthorization(
+  params: CallbackParams,
+  bindingCookie: string | undefined,
+  userId: string | undefined,
+  connectLinkId?: string,
+): Promise<CallbackOutcome> {
+  const consumed = await consumeOAuthState(params.state, bindingCookie, userId, connectLinkId);
   if (!consumed.ok) return { ok: false, failure: consumed.failure, authorizationId: consumed.state?.authorizationId ?? undefined };
   const state = consumed.state;
   const authorizationId = state.authorizationId ?? undefined;
+  const link = state.connectLinkId ? { connectLinkId: state.connectLinkId } : {};
   const fail = async (failure: CallbackFailure, details: Record<string, unknown> = {}, regions?: { account: Region; started: Region }): Promise<CallbackOutcome> => {
-    await recordAuditEvent({ action: "authorization.flow_failed", actorType: "PARTNER", actorId: userId, tenantId: state.tenantId, authorizationId, details: { failure, flow: state.flow, ...details } });
-    return { ok: false, failure, authorizationId, ...(regions ? { regions } : {}) };
+    await recordAuditEvent({ action: "authorization.flow_failed", actorType: "PARTNER", actorId: userId, tenantId: state.tenantId, authorizationId, details: { failure, flow: state.flow, ...link, ...details } });
+    return { ok: false, failure, authorizationId, ...(regions ? { regions } : {}), ...link };
   };
 
   if (params.error) return fail(params.error === "access_denied" ? "consent_cancelled" : "amazon_error", { amazonError: params.error.slice(0, 64) });
@@ -137,7 +144,7 @@ export async function completeAuthorization(params: CallbackParams, bindingCooki
   await recordConnectivity({ id: authorization.id, tenantId: state.tenantId, tenant: authorization.tenant }, connectivity, { actorType: "SYSTEM" });
   // A claim under review is not ready for jobs whatever its token can do: its preflight runs once it is kept.
   if (!conflict) await preflightConnection({ authorizationId: authorization.id, actorType: "SYSTEM", connected: connectivity });
-  return { ok: true, authorizationId: authorization.id, reauthorized, underReview: conflict !== null, connectivity };
+  return { ok: true, authorizationId: authorization.id, reauthorized, underReview: conflict !== null, connectivity, ...link };
 }
 
 /**

@@ -12,7 +12,9 @@ function stateTtlMs(): number {
 export interface NewOAuthState {
   flow: OAuthFlow;
   tenantId: string;
-  userId: string;
+  userId: string | null;
+  /** Set instead of a user when a connect link started the flow. */
+  connectLinkId?: string | null;
   region: Region;
   marketplaceId?: string | null;
   authorizationId?: string | null;
@@ -20,7 +22,7 @@ export interface NewOAuthState {
   reason?: string | null;
 }
 
-/** Creates a single-use state bound to this browser (the binding cookie's hash) and user. */
+/** Creates a single-use state bound to this browser (the binding cookie's hash) and user (or connect link). */
 export async function createOAuthState(input: NewOAuthState, bindingCookie: string, client: Pick<Prisma.TransactionClient, "oAuthState"> = db): Promise<string> {
   const state = randomToken();
   await client.oAuthState.create({
@@ -30,6 +32,7 @@ export async function createOAuthState(input: NewOAuthState, bindingCookie: stri
       flow: input.flow,
       tenantId: input.tenantId,
       userId: input.userId,
+      connectLinkId: input.connectLinkId ?? null,
       region: input.region,
       marketplaceId: input.marketplaceId ?? null,
       authorizationId: input.authorizationId ?? null,
@@ -47,20 +50,23 @@ export type ConsumedState = { ok: true; state: OAuthState } | { ok: false; failu
 
 /**
  * Consumes a state exactly once. Checks, in order: known, not yet used, not expired, same browser and
- * same signed-in user. A callback opened elsewhere does not burn the state. The consuming update is
- * conditional, so two racing callbacks cannot both succeed.
+ * same signed-in user (for a state a connect link started: the same link's browser session instead). A
+ * callback opened elsewhere does not burn the state. The consuming update is conditional, so two racing
+ * callbacks cannot both succeed.
  */
 export async function consumeOAuthState(
   state: string | null | undefined,
   bindingCookie: string | null | undefined,
   userId: string | null | undefined,
+  connectLinkId?: string | null,
 ): Promise<ConsumedState> {
   if (!state) return { ok: false, failure: "state_missing" };
   const row = await db.oAuthState.findUnique({ where: { stateHash: hashToken(state) } });
   if (!row) return { ok: false, failure: "state_unknown" };
   if (row.consumedAt) return { ok: false, failure: "state_reused", state: row };
   if (row.expiresAt.getTime() <= Date.now()) return { ok: false, failure: "state_expired", state: row };
-  if (!bindingCookie || !sameHash(hashToken(bindingCookie), row.browserBindingHash) || !userId || row.userId !== userId) {
+  const sameOwner = row.connectLinkId ? Boolean(connectLinkId) && row.connectLinkId === connectLinkId : Boolean(userId) && row.userId === userId;
+  if (!bindingCookie || !sameHash(hashToken(bindingCookie), row.browserBindingHash) || !sameOwner) {
     return { ok: false, failure: "state_other_browser", state: row };
   }
   const claimed = await db.oAuthState.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: new Date() } });

@@ -11,7 +11,12 @@ import { createOAuthState } from "./oauth-state";
 import { oauthRedirectUri } from "./redirect-uri";
 
 export interface StartAuthorizationInput {
-  userId: string;
+  /** The signed-in partner; null when a connect link started the flow (then `connectLinkId` is set). */
+  userId: string | null;
+  /** The connect link whose browser session this flow belongs to (its state is bound to that link). */
+  connectLinkId?: string;
+  /** A connect link was made for one flow: a tenant whose connection changed since is refused (409). */
+  expectReauthorization?: boolean;
   tenantId: string;
   marketplaceId: string;
   /** Why a connected account is authorized again, e.g. "renewal" or "role_change". */
@@ -41,11 +46,15 @@ export async function startWebsiteAuthorization(input: StartAuthorizationInput):
     const existing = await tx.authorization.findUnique({ where: { tenantId_region: { tenantId: tenant.id, region: marketplace.region } } });
     const authorization = existing ?? (await tx.authorization.create({ data: { tenantId: tenant.id, region: marketplace.region, authType: "WEBSITE" } }));
     const flow = flowFor(existing);
+    if (input.expectReauthorization !== undefined && input.expectReauthorization !== (flow === "REAUTHORIZE")) {
+      throw new AppError(input.expectReauthorization ? "not_connected" : "already_connected");
+    }
     const state = await createOAuthState(
       {
         flow,
         tenantId: tenant.id,
         userId: input.userId,
+        connectLinkId: input.connectLinkId ?? null,
         region: marketplace.region,
         marketplaceId: marketplace.id,
         authorizationId: authorization.id,
@@ -56,7 +65,7 @@ export async function startWebsiteAuthorization(input: StartAuthorizationInput):
       tx,
     );
     await recordAuditEvent(
-      { action: "authorization.flow_started", actorType: "PARTNER", actorId: input.userId, tenantId: tenant.id, authorizationId: authorization.id, details: { flow, marketplaceId: marketplace.id, reason: input.reason ?? null } },
+      { action: "authorization.flow_started", actorType: "PARTNER", actorId: input.userId, tenantId: tenant.id, authorizationId: authorization.id, details: { flow, marketplaceId: marketplace.id, reason: input.reason ?? null, ...(input.connectLinkId ? { connectLinkId: input.connectLinkId } : {}) } },
       tx,
     );
     return { state, authorizationId: authorization.id };

@@ -31,7 +31,7 @@ const connectionFields = {
 export async function getTenantConnections(tenantId: string) {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { id: true, name: true, kind: true, contactEmail: true, marketplaceIds: true, quarantinedAt: true, authorizations: { select: connectionFields, orderBy: { region: "asc" } } },
+    select: { id: true, externalId: true, name: true, kind: true, contactEmail: true, marketplaceIds: true, quarantinedAt: true, authorizations: { select: connectionFields, orderBy: { region: "asc" } } },
   });
   if (!tenant) throw new AppError("not_found");
   return tenant;

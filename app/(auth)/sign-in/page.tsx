@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,39 +8,40 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { SignOutButton } from "../sign-out-button";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 // Auth.js sends some failures back here as ?error=...; say what happened without its jargon.
-function errorMessage(code: string | undefined): string | undefined {
+function errorKey(code: string | undefined) {
   if (!code) return undefined;
-  if (code === "AccessDenied") return "This email address can't be used to sign in. Check it, or use another one.";
-  if (code === "Verification") return "That sign-in link has expired or was already used. Ask for a new one below.";
-  return "We couldn't send the email just now. Please try again in a minute.";
+  if (code === "AccessDenied") return "errorAccessDenied" as const;
+  if (code === "Verification") return "errorVerification" as const;
+  return "errorSend" as const;
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = sanitizeCallbackUrl(first(params.callbackUrl));
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations()]);
+  const error = errorKey(first(params.error));
 
   if (user) {
     return (
       <Card>
         <CardHeader>
-          <CardTitle className="text-xl">You&apos;re signed in</CardTitle>
-          <CardDescription>
-            Signed in as <span className="font-medium text-foreground">{user.email}</span>.
-          </CardDescription>
+          <CardTitle className="text-xl">{t("signIn.signedInTitle")}</CardTitle>
+          <CardDescription>{t.rich("signIn.signedInAs", { email: user.email, b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}</CardDescription>
         </CardHeader>
         <CardFooter className="flex-wrap">
           <Button asChild>
-            <Link href={callbackUrl}>Continue</Link>
+            <Link href={callbackUrl}>{t("common.continue")}</Link>
           </Button>
-          <SignOutButton />
+          <SignOutButton label={t("common.signOut")} />
         </CardFooter>
       </Card>
     );
@@ -48,15 +50,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-xl">Sign in to Latchkey</CardTitle>
-        <CardDescription>
-          Enter your email address and we&apos;ll send you a link that signs you in. No password to remember.
-        </CardDescription>
+        <CardTitle className="text-xl">{t("signIn.heading")}</CardTitle>
+        <CardDescription>{t("signIn.intro")}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <SignInForm callbackUrl={callbackUrl} initialError={errorMessage(first(params.error))} />
+        <SignInForm callbackUrl={callbackUrl} initialError={error ? t(`signIn.${error}`) : undefined} />
         <p className="text-sm text-muted-foreground">
-          New to Latchkey? Use the address you want reminders and alerts sent to; your account is created the first time you sign in.
+          {t("signIn.newHere")}
         </p>
       </CardContent>
     </Card>

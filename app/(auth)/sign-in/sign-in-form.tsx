@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, Mail } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,11 +12,12 @@ import { type SignInFormState } from "@/lib/actions/auth/request-sign-in-link";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [state, action, pending] = useActionState<SignInFormState, FormData>(requestSignInLinkAction, { email: "", error: initialError });
+  const t = useTranslations("signIn");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="flex flex-col gap-2">
-        <Label htmlFor="email">Email address</Label>
+        <Label htmlFor="email">{t("emailLabel")}</Label>
         <Input
           id="email"
           name="email"
@@ -24,7 +26,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           autoComplete="email"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="name@company.com"
+          placeholder={t("emailPlaceholder")}
           defaultValue={state.email}
           required
           aria-invalid={state.error ? true : undefined}
@@ -40,7 +42,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       )}
       <Button type="submit" size="lg" disabled={pending} className="w-full">
         <Mail aria-hidden />
-        {pending ? "Sending your link…" : "Email me a sign-in link"}
+        {pending ? t("sending") : t("submit")}
       </Button>
     </form>
   );

@@ -16,7 +16,7 @@ from ._http import HttpResponse, Transport
 from ._paths import ERROR_ENVELOPE, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, gateway_path
 from .errors import LatchkeyError, SpApiCallError
 from .retry import RetryPolicy, backoff_delay, throttled_delay
-from .spapi import SpApiRequest, spapi_url
+from .spapi import SpApiRequest, _parse_body, spapi_url
 from .types import RestrictedResource, SpApiResponse
 
 #: The gateway's own request and answer headers (README, "SP-API gateway").
@@ -40,16 +40,6 @@ class GatewayContext(NamedTuple):
     max_wait_ms: Optional[int]
     sleep: Callable[[float], None]
     random: Callable[[], float]
-
-
-def _json(body: bytes) -> Any:
-    if not body:
-        return None
-    text = body.decode("utf-8", errors="replace")
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 def _number(headers: Dict[str, str], name: str) -> Optional[float]:
@@ -107,7 +97,7 @@ def gateway_fetch(authorization_id: str, request: SpApiRequest, rdt: Optional[Se
                 continue
             raise LatchkeyError("network_error", 0, f"Latchkey's gateway did not answer {method} {request.path}") from error
         attempts += int(_number(response.headers, ATTEMPTS_HEADER) or 1)
-        body = _json(response.body)
+        body = _parse_body(response.body)
         amazon_request_id = response.headers.get("x-amzn-requestid")
         if response.status < 400:
             return SpApiResponse(response.status, body, response.headers, amazon_request_id, _number(response.headers, "x-amzn-ratelimit-limit"), attempts)

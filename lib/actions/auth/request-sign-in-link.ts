@@ -1,9 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { rememberPendingSignIn } from "@/lib/auth/pending-sign-in";
-import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
+import { requestSignInLink, SIGN_IN_FAILURE_MESSAGES } from "@/lib/auth/request-sign-in-link";
+
+const FAILURE_KEYS = { send: "errorSend", refused: "errorAccessDenied", rateLimited: "errorRateLimited" } as const;
 
 export interface SignInFormState {
   email: string;
@@ -19,10 +22,14 @@ const signInInput = z.object({
 export async function requestSignInLinkAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
   const raw = { email: String(form.get("email") ?? ""), callbackUrl: String(form.get("callbackUrl") ?? "") || undefined };
   const parsed = signInInput.safeParse(raw);
-  if (!parsed.success) return { email: raw.email, error: "Enter a valid email address, like name@company.com." };
+  const t = await getTranslations("signIn");
+  if (!parsed.success) return { email: raw.email, error: t("invalidEmail") };
 
   const outcome = await requestSignInLink(parsed.data);
-  if (!outcome.ok) return { email: raw.email, error: outcome.message };
+  if (!outcome.ok) {
+    const failure = (Object.keys(FAILURE_KEYS) as (keyof typeof FAILURE_KEYS)[]).find((key) => SIGN_IN_FAILURE_MESSAGES[key] === outcome.message);
+    return { email: raw.email, error: failure ? t(FAILURE_KEYS[failure]) : outcome.message };
+  }
   await rememberPendingSignIn(outcome.email);
   redirect(outcome.callbackUrl === "/" ? "/sign-in/check-email" : `/sign-in/check-email?${new URLSearchParams({ callbackUrl: outcome.callbackUrl })}`);
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action-guards";
 import { registerTenant } from "@/lib/tenants/register-tenant";
@@ -15,6 +16,6 @@ const registerForm = registerTenantInput.extend({
 
 /** A new user registers their business, then continues where they came from. */
 export const registerTenantAction = userAction(registerForm, async ({ next, ...input }, { user }) => {
-  await registerTenant(user.id, input);
+  await registerTenant(user.id, input, { locale: await getLocale() });
   redirect(next?.startsWith("/appstore/login?") ? next : "/connect");
 });

@@ -12,6 +12,7 @@ import { LatchkeyError, SpApiCallError, type SpApiFailureKind } from "./errors.j
 import { gatewayPath, LATCHKEY_ERROR_FIELDS } from "./paths.js";
 import { backoffDelayMs, throttledDelayMs, type RetryPolicy } from "./retry-policy.js";
 import { spApiUrl } from "./spapi-endpoints.js";
+import { parseBody } from "./spapi-fetch.js";
 import type { FetchLike, SpApiRequest, SpApiResponse } from "./types.js";
 
 /** The gateway's request headers (README, "SP-API gateway"). */
@@ -36,15 +37,6 @@ export interface GatewayFetchContext {
   maxWaitMs?: number;
   sleep(ms: number): Promise<void>;
   random(): number;
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function latchkeyErrorOf(json: unknown): { code: string; message: string; requestId: string | null } | null {
@@ -115,7 +107,7 @@ export async function gatewayFetch<T>(authorizationId: string, request: SpApiReq
       throw new LatchkeyError("network_error", 0, `Latchkey's gateway did not answer ${request.method} ${request.path}`, { cause: error });
     }
     attempts += numberHeader(response.headers, GATEWAY_HEADERS.attempts) ?? 1;
-    const json = parseJson(text);
+    const json = parseBody(text);
     const amazonRequestId = response.headers.get("x-amzn-requestid");
     if (response.status < 400) {
       return { status: response.status, data: json as T, headers: response.headers, requestId: amazonRequestId, rateLimit: numberHeader(response.headers, "x-amzn-ratelimit-limit"), attempts };

@@ -52,7 +52,8 @@ function numberHeader(response: Response | undefined, name: string): number | nu
   return Number.isFinite(value) ? value : null;
 }
 
-function parseBody(text: string): unknown {
+/** An answer's body: JSON when it parses, else the text (null when empty). */
+export function parseBody(text: string): unknown {
   if (!text) return null;
   try {
     return JSON.parse(text);

@@ -50,6 +50,7 @@ type Check =
   | "outsider-opens-callback" // B opens the callback Amazon sent to A's browser: refused, A unchanged
   | "unsigned-post-refused" // a POST without the HMAC signature is not accepted
   | "api-key-scoped" // no key: 401 even with B's session cookie; a key limited to B's business: 404 for A's
+  | "management-key-scoped" // the management API: no key 401; a key limited to B's business never reads, changes or links A's
   | "bearer-token-only" // its token is unset on the test server: 404 signed out, with B's session, and with a made-up bearer
   | "inngest-only"; // Inngest's door: without Inngest configured (the test server) a 404 for every method; with it, serve() checks Inngest's signature
 
@@ -64,6 +65,8 @@ interface Entry {
   via?: "consent-page" | "appstore";
   /** For service routes: which call to make. */
   call?: "access-token" | "restricted-data-token" | "grantless-token" | "outcomes" | "spapi-gateway";
+  /** For management API routes: which resource to try. */
+  management?: "tenants" | "tenant" | "tenant-by-external-id" | "authorizations" | "authorization" | "connect-links";
   note?: string;
 }
 
@@ -80,6 +83,8 @@ const TABLE: Record<string, Entry> = {
   "page /connect":                     { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect" },
   "page /connect/register":            { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/register" },
   "page /connect/consent":             { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/consent?marketplace=ATVPDKIKX0DER" },
+  "page /connect/link/consent":        { kind: "public",    check: "anyone-opens",      url: "/connect/link/consent", note: "only the browser that opened a connect link sees its tenant; anyone else is told to open their link (tests/integration/management/connect-links)" },
+  "page /connect/link/done":           { kind: "public",    check: "anyone-opens",      url: "/connect/link/done?outcome=link_used", note: "says only what the outcome code in its URL says" },
   "page /appstore/login":              { kind: "signed-in", check: "asks-to-sign-in",   url: `/appstore/login?amazon_callback_uri=${encodeURIComponent(`${SANDBOX_URL}/sellercentral/us/apps/authorize/confirm-appstore`)}&amazon_state=outsider&version=beta` },
   "page /connect/connections/[id]":    { kind: "tenant",    check: "outsider-gets-404", url: (w) => `/connect/connections/${w.a.connectionId}` },
   "page /connect/preferences":         { kind: "signed-in", check: "asks-to-sign-in",   url: "/connect/preferences", note: "the business comes from the session" },
@@ -104,6 +109,7 @@ const TABLE: Record<string, Entry> = {
   "route /api/health":                 { kind: "public",    check: "anyone-opens",      url: "/api/health" },
   "route /api/v1/ping":                { kind: "public",    check: "anyone-opens",      url: "/api/v1/ping" },
   "route /api/auth/[...nextauth]":     { kind: "public",    check: "anyone-opens",      url: "/api/auth/session", note: "Auth.js' own endpoints" },
+  "route /connect/link/[token]":       { kind: "public",    check: "anyone-opens",      url: `/connect/link/${"A".repeat(43)}`, note: "a connect link: single use, expiring, only its hash is stored; an unknown one lands on the result page" },
   "route /api/oauth/callback":         { kind: "public",    check: "outsider-opens-callback", note: "guarded by the single-use state bound to one browser and user; more in partner/flow-failures" },
   "route /api/notifications/amazon":   { kind: "public",    check: "unsigned-post-refused", note: "HMAC-signed by the relay; 404 while NOTIFICATION_INGEST_SECRET is unset" },
   "route /api/webhooks/resend":        { kind: "public",    check: "unsigned-post-refused", note: "Svix-signed by Resend; 404 while RESEND_WEBHOOK_SECRET is unset; more in tests/integration/email/resend-webhook" },
@@ -112,6 +118,12 @@ const TABLE: Record<string, Entry> = {
   "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },
   "route /api/v1/outcomes":            { kind: "service",   check: "api-key-scoped",    call: "outcomes" },
   "route /api/v1/spapi/[authorizationId]/[...path]": { kind: "service", check: "api-key-scoped", call: "spapi-gateway" },
+  "route /api/v1/tenants":             { kind: "service",   check: "management-key-scoped", management: "tenants" },
+  "route /api/v1/tenants/[id]":        { kind: "service",   check: "management-key-scoped", management: "tenant" },
+  "route /api/v1/tenants/by-external-id/[externalId]": { kind: "service", check: "management-key-scoped", management: "tenant-by-external-id" },
+  "route /api/v1/authorizations":      { kind: "service",   check: "management-key-scoped", management: "authorizations" },
+  "route /api/v1/authorizations/[id]": { kind: "service",   check: "management-key-scoped", management: "authorization" },
+  "route /api/v1/connect-links":       { kind: "service",   check: "management-key-scoped", management: "connect-links" },
   "route /api/health/authz":           { kind: "probe",     check: "bearer-token-only", url: "/api/health/authz", note: "HEALTH_PROBE_TOKEN; 401 with a wrong bearer once set (tests/integration/health)" },
   "route /api/metrics":                { kind: "probe",     check: "bearer-token-only", url: "/api/metrics", note: "METRICS_TOKEN; 401 with a wrong bearer once set (tests/integration/monitoring)" },
   "route /api/inngest":                { kind: "service",   check: "inngest-only",      url: "/api/inngest", note: "signed by Inngest (INNGEST_SIGNING_KEY) when Inngest is configured" },
@@ -119,6 +131,7 @@ const TABLE: Record<string, Entry> = {
   "action requestSignInLinkAction":    { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in" },
   "action signOutAction":              { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "signs out whoever calls it" },
   "action registerTenantAction":       { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect/register", note: "one business per user, from the session" },
+  "action startLinkAuthorizationAction": { kind: "public",  check: "hosted-on-public-page",  url: "/connect/link/consent", note: "takes no input: the tenant and flow are the link's, from the session cookie of the browser that opened it; 404 without one (tests/integration/management/connect-links)" },
   "action startAuthorizationAction":   { kind: "signed-in", check: "outsider-injects-ids",   via: "consent-page" },
   "action continueAppstoreAction":     { kind: "signed-in", check: "outsider-injects-ids",   via: "appstore" },
   "action testConnectionAction":       { kind: "tenant",    check: "outsider-rewrites-form", form: { submit: "Test connection" } },
@@ -140,6 +153,8 @@ const TABLE: Record<string, Entry> = {
   "action evaluateAlertsNowAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: "/admin/alerts" },
   "action runPreflightAction":         { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/health?preflight=${w.a.connectionId}` },
   "action saveReminderPreferencesAction": { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect/preferences", note: "the business comes from the session; no ids in the form" },
+  "action saveLanguageAction":         { kind: "signed-in", check: "hosted-on-sign-in-page", url: "/connect", note: "the language switcher of a partner with a business: saved on the session's business; no ids in the form" },
+  "action chooseLanguageAction":       { kind: "public",    check: "hosted-on-public-page",  url: "/sign-in", note: "the language switcher of a signed-out visitor: sets the language cookie only, changes no record" },
   "action quarantineAuthorizationAction": { kind: "admin",   check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action liftQuarantineAction":       { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
   "action killAuthorizationAction":    { kind: "admin",     check: "hosted-on-admin-page",   url: (w) => `/admin/tenants/${w.a.tenantId}` },
@@ -474,6 +489,58 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
       expect(JSON.parse(own.text).authorizationId).toBe(b.connectionId);
     }
   },
+  "management-key-scoped": async ({ entry, w }) => {
+    const { a, b } = w!;
+    const key = await apiKeyFor(w!);
+    const before = await snapshotA(w!);
+    const request = b.page.request;
+    const get = (url: string, headers: Record<string, string>) => request.get(url, { headers, failOnStatusCode: false });
+    const bearer = { authorization: `Bearer ${key}` };
+    const tryAs = async (headers: Record<string, string>, target: "a" | "b") => {
+      const who = target === "a" ? a : b;
+      switch (entry.management) {
+        case "tenants":
+          return get("/api/v1/tenants", headers);
+        case "tenant":
+          return target === "a"
+            ? request.patch(`/api/v1/tenants/${who.tenantId}`, { data: { name: "Taken over" }, headers, failOnStatusCode: false })
+            : get(`/api/v1/tenants/${who.tenantId}`, headers);
+        case "tenant-by-external-id": {
+          // B's key names B's tenant by an externalId it sets; A's is never reachable by any name.
+          if (target === "b") await request.patch(`/api/v1/tenants/${b.tenantId}`, { data: { externalId: `ext-${b.tenantId}` }, headers, failOnStatusCode: false });
+          return get(`/api/v1/tenants/by-external-id/ext-${who.tenantId}`, headers);
+        }
+        case "authorizations":
+          return get(`/api/v1/authorizations${target === "a" ? `?tenantId=${a.tenantId}` : ""}`, headers);
+        case "authorization":
+          return get(`/api/v1/authorizations/${who.connectionId}`, headers);
+        case "connect-links":
+          return request.post("/api/v1/connect-links", { data: { tenantId: who.tenantId, region: "NA", flow: "reauthorize" }, headers, failOnStatusCode: false });
+        default:
+          throw new Error(`no management call for ${entry.management}`);
+      }
+    };
+
+    // B's browser session is not a key.
+    expect((await tryAs({}, "a")).status()).toBe(401);
+    const other = await tryAs(bearer, "a");
+    const otherText = await other.text();
+    expect(otherText).not.toContain(a.connectionId);
+    if (entry.management === "tenants" || entry.management === "authorizations") {
+      expect(other.status()).toBe(200);
+      expect(otherText).not.toContain(a.tenantId);
+    } else {
+      expect(other.status()).toBe(404);
+      expect(JSON.parse(otherText).error.code).toBe("not_found");
+    }
+    // The same key does reach B's own records, so the refusals above are about whose they are.
+    const own = await tryAs(bearer, "b");
+    expect(own.status()).toBeLessThan(300);
+    const ownText = await own.text();
+    expect(ownText).toContain(b.tenantId);
+    expect(ownText).not.toMatch(/Atza\||Atzr\||accessToken|refreshToken"/);
+    await expectAUnchanged(w!, before);
+  },
 };
 
 let apiKeyPromise: Promise<string> | undefined;
@@ -516,6 +583,7 @@ const DESCRIBE: Record<Check, string> = {
   "outsider-opens-callback": "another partner opening A's redirect is refused and nothing changes",
   "unsigned-post-refused": "an unsigned post is refused",
   "api-key-scoped": "no key gets 401, a key for another business gets nothing of A's",
+  "management-key-scoped": "no key gets 401, a management key for another business never reads, changes or links A's",
   "bearer-token-only": "without its configured token it does not exist, whoever asks",
   "inngest-only": "without Inngest configured it is a 404 for everyone",
 };

@@ -67,12 +67,12 @@ describe("API key scopes", () => {
     expect(Object.fromEntries(keys.map((key) => [key.name, key.scopes]))).toEqual({ ticked: ["access_tokens", "outcomes"], default: [...API_KEY_SCOPES] });
   });
 
-  it("gives keys made before scopes existed what they could do then (every token scope, not the later gateway), through the migration", async () => {
+  it("gives keys made before scopes existed what they could do then (every token scope, not the later gateway or management), through the migration", async () => {
     const { id } = await createApiKey({ name: "old-key" }, admin);
     await db.$executeRawUnsafe(`UPDATE "ApiKey" SET "scopes" = NULL WHERE "id" = '${id}'`);
     const folder = readdirSync(path.join(process.cwd(), "prisma/migrations")).find((name) => name.endsWith("_api_key_scopes"))!;
     const sql = readFileSync(path.join(process.cwd(), "prisma/migrations", folder, "migration.sql"), "utf8");
     await db.$executeRawUnsafe(sql.slice(sql.indexOf("UPDATE")));
-    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual(API_KEY_SCOPES.filter((scope) => scope !== "gateway"));
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual(API_KEY_SCOPES.filter((scope) => scope !== "gateway" && scope !== "management"));
   });
 });

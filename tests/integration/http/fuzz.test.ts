@@ -20,6 +20,13 @@ const healthAuthz = await import("@/app/api/health/authz/route");
 const metrics = await import("@/app/api/metrics/route");
 const inngestRoute = await import("@/app/api/inngest/route");
 const oauthCallback = await import("@/app/api/oauth/callback/route");
+const tenants = await import("@/app/api/v1/tenants/route");
+const tenant = await import("@/app/api/v1/tenants/[id]/route");
+const tenantByExternalId = await import("@/app/api/v1/tenants/by-external-id/[externalId]/route");
+const authorizations = await import("@/app/api/v1/authorizations/route");
+const authorization = await import("@/app/api/v1/authorizations/[id]/route");
+const connectLinks = await import("@/app/api/v1/connect-links/route");
+const openConnectLink = await import("@/app/(partner)/connect/link/[token]/route");
 const alertsData = await import("@/app/admin/alerts/data/route");
 const monitoringData = await import("@/app/admin/monitoring/data/route");
 const auditExport = await import("@/app/admin/audit/export/route");
@@ -63,7 +70,7 @@ function nastyValue(depth = 0): unknown {
   if (kind === 3) return pick(["GET", "POST", "/orders/v0/orders/1", "sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"]);
   if (kind === 4) return pick(NASTY_STRINGS) + pick(NASTY_STRINGS);
   if (kind === 5) return Array.from({ length: Math.floor(rnd() * 4) }, () => nastyValue(depth + 1));
-  const keys = ["restrictedResources", "outcomes", "scope", "rejectedToken", "method", "path", "dataElements", "authorizationId", "operation", "status", "latencyMs", "at", "__proto__", "constructor"];
+  const keys = ["restrictedResources", "outcomes", "scope", "rejectedToken", "method", "path", "dataElements", "authorizationId", "operation", "status", "latencyMs", "at", "__proto__", "constructor", "name", "kind", "contactEmail", "externalId", "metadata", "tenantId", "region", "flow", "returnUrl"];
   return Object.fromEntries(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => [pick(keys), nastyValue(depth + 1)]));
 }
 
@@ -101,7 +108,7 @@ function nastyAuthorization(validKey: string, validToken: string): string | unde
 }
 
 function nastyQuery(): string {
-  const keys = ["authorizationId", "include", "limit", "range", "state", "rule", "action", "actor", "tenant", "authorization", "from", "to", "before", "selling_partner_id", "spapi_oauth_code", "error"];
+  const keys = ["authorizationId", "include", "limit", "range", "state", "rule", "action", "actor", "tenant", "authorization", "from", "to", "before", "selling_partner_id", "spapi_oauth_code", "error", "cursor", "kind", "externalId", "region", "status", "tenantId", "sellingPartnerId"];
   const raw = ["%00", "%E0%A4%A", "%ZZ", "a%00b", "%ED%A0%80", "x".repeat(300), "1h", "all", "OPEN", "-1", "1e9", "2026-13-45", "authorization.*", "'--"];
   return Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => `${pick(keys)}=${pick(raw)}`).join("&");
 }
@@ -111,9 +118,11 @@ interface Target {
   methods: Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS", Handler>>;
   path: string;
   /** The method the route serves. */
-  main: "GET" | "POST";
+  main: "GET" | "POST" | "PATCH";
   /** Route params this route takes, fuzzed too. */
   id?: boolean;
+  /** The name of that param, when not `id`. */
+  param?: string;
   /** A 5xx this route may legitimately answer that is not an error (the probe's failing report). */
   legitimate5xx?: (body: unknown) => boolean;
   /** Not an API: redirects instead of error envelopes. */
@@ -131,6 +140,15 @@ const targets: Target[] = [
   { name: "health-authz", main: "GET", methods: healthAuthz, path: "/api/health/authz", legitimate5xx: (body) => (body as { overall?: string }).overall === "fail" },
   { name: "metrics", main: "GET", methods: metrics, path: "/api/metrics" },
   { name: "inngest", main: "POST", methods: inngestRoute as unknown as Target["methods"], path: "/api/inngest" },
+  { name: "tenants", main: "GET", methods: tenants, path: "/api/v1/tenants" },
+  { name: "tenants-create", main: "POST", methods: tenants, path: "/api/v1/tenants" },
+  { name: "tenant", main: "GET", methods: tenant, path: "/api/v1/tenants/{id}", id: true },
+  { name: "tenant-update", main: "PATCH", methods: tenant, path: "/api/v1/tenants/{id}", id: true },
+  { name: "tenant-by-external-id", main: "GET", methods: tenantByExternalId, path: "/api/v1/tenants/by-external-id/{id}", id: true, param: "externalId" },
+  { name: "authorizations", main: "GET", methods: authorizations, path: "/api/v1/authorizations" },
+  { name: "authorization", main: "GET", methods: authorization, path: "/api/v1/authorizations/{id}", id: true },
+  { name: "connect-links", main: "POST", methods: connectLinks, path: "/api/v1/connect-links" },
+  { name: "connect-link-open", main: "GET", methods: openConnectLink as unknown as Target["methods"], path: "/connect/link/{id}", id: true, param: "token", redirects: true },
   { name: "oauth-callback", main: "GET", methods: oauthCallback as unknown as Target["methods"], path: "/api/oauth/callback", redirects: true },
   { name: "admin-alerts-data", main: "GET", methods: alertsData, path: "/admin/alerts/data" },
   { name: "admin-monitoring-data", main: "GET", methods: monitoringData, path: "/admin/monitoring/data" },
@@ -185,7 +203,7 @@ describe("fuzzing every route handler", () => {
         let response: Response;
         try {
           const request = new NextRequest(`http://localhost${path}?${nastyQuery()}`, { method, headers, body, duplex: "half" });
-          const params: Record<string, string> = target.id ? { id } : {};
+          const params: Record<string, string> = target.id ? { [target.param ?? "id"]: id } : {};
           response = await handler(request, { params: Promise.resolve(params) });
         } catch (error) {
           failures.push(`${label}: threw ${String(error)}`);

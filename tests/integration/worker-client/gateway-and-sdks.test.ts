@@ -17,14 +17,11 @@ import { OrdersApi } from "@sp-api-sdk/orders-api-v0";
 import axios from "axios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
-import { db } from "@/lib/db/client";
 import { createLatchkeyClient, LatchkeyError, SpApiCallError, type LatchkeyClient } from "@latchkey/client";
-import { connectSeller } from "../../support/connect-seller";
-import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
-import { startRouteServer, type RouteServer } from "./route-server";
+import type { connectSeller } from "../../support/connect-seller";
+import { sandboxControl } from "../../support/sandbox-session";
+import type { RouteServer } from "./route-server";
+import { startWorkerStack, type WorkerStack } from "./worker-stack";
 
 // amazon-sp-api is CommonJS without types.
 const { SellingPartner } = (await import("amazon-sp-api")) as unknown as { SellingPartner: new (config: Record<string, unknown>) => { callAPI(params: Record<string, unknown>): Promise<unknown> } };
@@ -38,6 +35,7 @@ const ORDER_ID = "902-3159896-1390916";
 const TOKEN = /Atz[ar.]/;
 const participations = { method: "GET", path: "/sellers/v1/marketplaceParticipations", operation: "getMarketplaceParticipations" } as const;
 
+let stack: WorkerStack;
 let sandbox: Sandbox;
 let latchkey: RouteServer;
 let apiKey: string;
@@ -49,21 +47,13 @@ const gatewayBase = (authorizationId: string) => `${latchkey.url}/api/v1/spapi/$
 
 describe("workers without tokens: the gateway mode and SP-API SDKs", () => {
   beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-    await bootstrapAppClient(SANDBOX_APP);
-    const admin = await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } });
-    seller = await connectSeller(sandbox);
-    apiKey = (await createApiKey({ name: "gateway-worker", scopes: ["access_tokens", "restricted_data_tokens", "gateway"] }, admin.id)).apiKey;
-    latchkey = await startRouteServer();
+    stack = await startWorkerStack({ name: "gateway-worker", scopes: ["access_tokens", "restricted_data_tokens", "gateway"] });
+    ({ sandbox, latchkey, seller, apiKey } = stack);
     gateway = createLatchkeyClient({ baseUrl: latchkey.url, apiKey, mode: "gateway", userAgent: "GatewayWorker/1.0", retry: { baseDelayMs: 10 } });
   });
   afterAll(async () => {
     await gateway?.close();
-    await latchkey?.close();
-    await teardownTestDatabase();
-    await sandbox?.close();
+    await stack?.close();
   });
 
   it("gateway mode: calls SP-API with the API key alone, restricted data included, and Latchkey records the outcomes", async () => {

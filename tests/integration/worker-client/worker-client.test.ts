@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { bootstrapAppClient } from "@/lib/app-client/bootstrap-app-client";
 import { db } from "@/lib/db/client";
 import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@latchkey/client";
-import { connectSeller } from "../../support/connect-seller";
-import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
-import { SANDBOX_APP, sandboxControl, startSandboxForApp } from "../../support/sandbox-session";
-import { startRouteServer, type RouteServer } from "./route-server";
+import type { connectSeller } from "../../support/connect-seller";
+import { sandboxControl } from "../../support/sandbox-session";
+import type { RouteServer } from "./route-server";
+import { startWorkerStack, type WorkerStack } from "./worker-stack";
 
 interface SandboxStats {
   spapi: { byOperation: Record<string, { total: number; byStatus: Record<string, number> } | undefined>; userAgents: Record<string, number> };
@@ -18,6 +16,7 @@ const participationCalls = async (status: string) => (await sandboxControl<Sandb
 const orderId = "902-3159896-1390916";
 const participations = { method: "GET", path: "/sellers/v1/marketplaceParticipations", operation: "getMarketplaceParticipations" } as const;
 
+let stack: WorkerStack;
 let sandbox: Sandbox;
 let latchkey: RouteServer;
 let client: LatchkeyClient;
@@ -25,27 +24,19 @@ let seller: Awaited<ReturnType<typeof connectSeller>>;
 
 describe("worker client against Latchkey's route handlers and the sandbox over HTTP", () => {
   beforeAll(async () => {
-    sandbox = await startSandboxForApp();
-    await setupTestDatabase();
-    await sandboxControl(sandbox, "POST", "/config", { rateLimits: false });
-    await bootstrapAppClient(SANDBOX_APP);
-    const admin = await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } });
-    seller = await connectSeller(sandbox);
-    const { apiKey } = await createApiKey({ name: "order-sync" }, admin.id);
-    latchkey = await startRouteServer();
+    stack = await startWorkerStack({ name: "order-sync" });
+    ({ sandbox, latchkey, seller } = stack);
     client = createLatchkeyClient({
       baseUrl: latchkey.url,
-      apiKey,
+      apiKey: stack.apiKey,
       userAgent: "LatchkeyIntegrationTest/1.0",
-      spapiEndpoints: { NA: `${sandbox.url}/spapi/na`, EU: `${sandbox.url}/spapi/eu`, FE: `${sandbox.url}/spapi/fe` },
+      spapiEndpoints: stack.spapiEndpoints,
       retry: { baseDelayMs: 10 },
     });
   });
   afterAll(async () => {
     await client?.close();
-    await latchkey?.close();
-    await teardownTestDatabase();
-    await sandbox?.close();
+    await stack?.close();
   });
 
   it("fetches a token, calls SP-API, uses an RDT, then fails loudly after exactly one refresh once the seller revokes", async () => {

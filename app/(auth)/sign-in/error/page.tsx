@@ -1,36 +1,34 @@
 import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/send-magic-link";
 
-export const metadata: Metadata = { title: "Sign-in problem" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signInError"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function explain(code: string | undefined): { title: string; text: string } {
+async function explain(code: string | undefined): Promise<{ title: string; text: string }> {
   const minutes = Math.round(MAGIC_LINK_MAX_AGE_SECONDS / 60);
+  const t = await getTranslations("signInError");
   switch (code) {
     case "Verification":
-      return {
-        title: "This sign-in link has expired or was already used",
-        text: `For your safety, each link works only once and only for ${minutes} minutes. Ask for a new one; it arrives in a few seconds.`,
-      };
+      return { title: t("verificationTitle"), text: t("verificationText", { minutes }) };
     case "AccessDenied":
-      return { title: "You can't sign in with this address", text: "Check the address, or use another one." };
+      return { title: t("deniedTitle"), text: t("deniedText") };
     default:
-      return {
-        title: "We couldn't sign you in",
-        text: "Something went wrong on our side. Please ask for a new sign-in link; if it keeps happening, contact your Latchkey administrator.",
-      };
+      return { title: t("otherTitle"), text: t("otherText") };
   }
 }
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const code = Array.isArray(params.error) ? params.error[0] : params.error;
-  const { title, text } = explain(code);
+  const [{ title, text }, t] = await Promise.all([explain(code), getTranslations("checkEmail")]);
   return (
     <Card>
       <CardHeader>
@@ -40,7 +38,7 @@ export default async function SignInErrorPage({ searchParams }: { searchParams: 
       </CardHeader>
       <CardContent>
         <Button asChild>
-          <Link href="/sign-in">Send a new link</Link>
+          <Link href="/sign-in">{t("sendNew")}</Link>
         </Button>
       </CardContent>
     </Card>

@@ -1,5 +1,6 @@
 import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -8,7 +9,9 @@ import { requirePartner } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { resolveReminderLink } from "@/lib/lifecycle/resolve-reminder-link";
 
-export const metadata: Metadata = { title: "Renew your connection" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("renew"))("title") };
+}
 
 /** The one-click link of a reminder email: sign in, then straight to reauthorization. */
 export default async function RenewPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
@@ -19,19 +22,18 @@ export default async function RenewPage({ searchParams }: { searchParams: Promis
     throw error;
   });
   if (target.ok) redirect(target.path);
+  const t = await getTranslations();
   return (
     <div className="space-y-6">
       <Alert variant="destructive">
         <CircleAlert aria-hidden />
-        <AlertTitle>{target.reason === "expired" ? "This link has expired" : "This link is not valid"}</AlertTitle>
+        <AlertTitle>{target.reason === "expired" ? t("renew.expiredTitle") : t("renew.invalidTitle")}</AlertTitle>
         <AlertDescription>
-          {target.reason === "expired"
-            ? "Links in reminder emails work for a limited time. You can still renew from your connections."
-            : "The link may have been cut off when it was copied. You can renew from your connections."}
+          {target.reason === "expired" ? t("renew.expiredBody") : t("renew.invalidBody")}
         </AlertDescription>
       </Alert>
       <Button asChild>
-        <Link href="/connect">Go to your connections</Link>
+        <Link href="/connect">{t("common.goToConnections")}</Link>
       </Button>
     </div>
   );

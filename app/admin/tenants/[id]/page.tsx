@@ -14,6 +14,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
+import { connectLinkState, listRecentConnectLinks } from "@/lib/connect-links/list-connect-links";
 import { describeSuppression, findSuppression } from "@/lib/email/suppressions";
 import { isAppError } from "@/lib/errors";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
@@ -28,6 +29,7 @@ export default async function AdminTenantPage({ params, searchParams }: { params
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const links = await listRecentConnectLinks(tenant.id);
   const [conflicts, suppression] = await Promise.all([listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) }), findSuppression(tenant.contactEmail)]);
   return (
     <div className="space-y-6">
@@ -46,6 +48,12 @@ export default async function AdminTenantPage({ params, searchParams }: { params
           <h1 className="text-2xl font-semibold tracking-tight">{tenant.name}</h1>
           <p className="text-muted-foreground">
             {tenant.kind === "SELLER" ? "Seller" : "Vendor"} · {tenant.contactEmail}
+            {tenant.externalId && (
+              <>
+                {" "}
+                · External id <span className="font-mono text-sm" data-testid="tenant-external-id">{tenant.externalId}</span>
+              </>
+            )}
           </p>
         </div>
         <Button asChild variant="outline">
@@ -106,6 +114,24 @@ export default async function AdminTenantPage({ params, searchParams }: { params
           </CardContent>
         </Card>
       ))}
+      {links.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Recent connect links</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="space-y-1 text-sm" aria-label="Recent connect links">
+              {links.map((link) => (
+                <li key={link.id}>
+                  {formatDateTime(link.createdAt)} · {REGION_NAMES[link.region]} · {link.flow === "CONNECT" ? "connect" : "reauthorize"} ·{" "}
+                  <span className="font-medium">{connectLinkState(link)}</span>
+                  {link.returnOrigin && <span className="text-muted-foreground"> · returns to {link.returnOrigin}</span>}
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { CheckCircle2, CircleAlert, Clock, RotateCcw } from "lucide-react";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { DisconnectForm, TestConnectionButton } from "@/components/connect/connection-actions";
@@ -7,16 +8,20 @@ import { StatusBadge } from "@/components/connect/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { findMarketplace, marketplacesIn } from "@/lib/amazon/marketplaces";
+import { marketplacesIn } from "@/lib/amazon/marketplaces";
 import { requirePartner } from "@/lib/auth/session";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/event-registry";
-import { REGION_NAMES, REMOVE_APP_INSTRUCTIONS, STATUS_COPY } from "@/lib/authorizations/status-copy";
-import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
+import { describeLocalDaysUntil, formatLocalDate, formatLocalDateTime } from "@/lib/i18n/format";
+import { marketplaceName } from "@/lib/i18n/marketplace-names";
 import { isAppError } from "@/lib/errors";
 import { getConnection, getConnectionHistory } from "@/lib/tenants/get-tenant-connections";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
 
-export const metadata: Metadata = { title: "Connection health" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connection"))("title") };
+}
+
+/** Statuses whose token, tests and renewal date are live (as in lib/authorizations/status-details.ts). */
+const LIVE = new Set(["ACTIVE", "REAUTH_REQUIRED", "QUARANTINED", "IDENTITY_CONFLICT"]);
 
 async function loadConnection(tenantId: string, id: string) {
   try {
@@ -32,69 +37,83 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const user = await requirePartner(`/connect/connections/${id}`);
   if (!user.tenantId) redirect("/connect/register");
   const connection = await loadConnection(user.tenantId, id);
-  const history = await getConnectionHistory(user.tenantId, id);
+  const [history, t, locale] = await Promise.all([getConnectionHistory(user.tenantId, id), getTranslations(), getLocale()]);
   const kind = connection.tenant.kind;
-  const central = kind === "SELLER" ? "Seller Central" : "Vendor Central";
-  const lastTest = lastTestDetail(connection);
+  const central = t("common.central", { kind });
+  const live = LIVE.has(connection.status);
+  const lastTest =
+    connection.status === "REVOKED"
+      ? { text: t("connection.testNoneSinceDisconnected"), ok: null }
+      : !live || !connection.lastConnectivityAt
+        ? { text: t("connection.testNotYet"), ok: null }
+        : { text: t("connection.testResult", { ok: String(connection.lastConnectivityOk), at: formatLocalDateTime(locale, connection.lastConnectivityAt) }), ok: connection.lastConnectivityOk };
+  const renewal =
+    connection.status === "REVOKED"
+      ? t("connection.renewalNoneDisconnected")
+      : !live || !connection.renewalDueAt
+        ? "—"
+        : t("connection.renewalDate", { date: formatLocalDate(locale, connection.renewalDueAt), when: describeLocalDaysUntil(locale, connection.renewalDueAt) });
+  const historyLabel = (action: string) => {
+    const key = action.replace(/\./g, "_");
+    return t.has(`history.${key}` as "history.authorization_connected") ? t(`history.${key}` as "history.authorization_connected") : (AUDIT_ACTION_LABELS[action] ?? action);
+  };
   const marketplaceForRegion = connection.marketplaceIds[0] ?? marketplacesIn(connection.region)[0]!.id;
 
   return (
     <div className="space-y-6">
       <Link href="/connect" className="text-sm text-muted-foreground hover:text-foreground">
-        ← All connections
+        {t("common.allConnections")}
       </Link>
       {flags.connected && connection.status === "ACTIVE" && (
         <Alert variant="success">
           <CheckCircle2 aria-hidden />
-          <AlertTitle>Your {central} account is connected</AlertTitle>
-          <AlertDescription>Everything is set. We tested the connection with Amazon just now.</AlertDescription>
+          <AlertTitle>{t("connection.connectedTitle", { central })}</AlertTitle>
+          <AlertDescription>{t("connection.connectedBody")}</AlertDescription>
         </Alert>
       )}
       {flags.reauthorized && connection.status === "ACTIVE" && (
         <Alert variant="success">
           <CheckCircle2 aria-hidden />
-          <AlertTitle>Authorized again</AlertTitle>
-          <AlertDescription>Your connection is renewed until {formatDate(connection.renewalDueAt)}.</AlertDescription>
+          <AlertTitle>{t("connection.reauthorizedTitle")}</AlertTitle>
+          <AlertDescription>{t("connection.reauthorizedBody", { date: formatLocalDate(locale, connection.renewalDueAt) })}</AlertDescription>
         </Alert>
       )}
       {connection.status === "IDENTITY_CONFLICT" && (
         <Alert data-testid="under-review">
           <Clock aria-hidden />
-          <AlertTitle>Your connection is under review</AlertTitle>
-          <AlertDescription>{STATUS_COPY.IDENTITY_CONFLICT.explanation}</AlertDescription>
+          <AlertTitle>{t("connection.underReviewTitle")}</AlertTitle>
+          <AlertDescription>{t("status.IDENTITY_CONFLICT.explanation")}</AlertDescription>
         </Alert>
       )}
       {flags.disconnected && connection.status === "REVOKED" && (
         <Alert>
           <CircleAlert aria-hidden />
-          <AlertTitle>Disconnected</AlertTitle>
-          <AlertDescription>
-            We deleted the authorization token. To remove the app on Amazon&apos;s side as well: {REMOVE_APP_INSTRUCTIONS[kind]}
-          </AlertDescription>
+          <AlertTitle>{t("connection.disconnectedTitle")}</AlertTitle>
+          <AlertDescription>{t("connection.disconnectedBody", { instructions: t(`removeApp.${kind}`) })}</AlertDescription>
         </Alert>
       )}
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            {central} · {REGION_NAMES[connection.region]}
+            {central} · {t(`regions.${connection.region}`)}
           </h1>
           <p className="mt-1 font-mono text-sm text-muted-foreground" data-testid="selling-partner-id">
             {connection.sellingPartnerId ?? "—"}
           </p>
         </div>
-        <StatusBadge status={connection.status} />
+        <StatusBadge status={connection.status} label={t(`status.${connection.status}.label`)} />
       </div>
-      <p className="text-muted-foreground">{connection.statusReason ?? STATUS_COPY[connection.status].explanation}</p>
+      <p className="text-muted-foreground">{connection.statusReason ?? t(`status.${connection.status}.explanation`)}</p>
 
       <Card>
         <CardHeader>
-          <CardTitle className="text-base">Health</CardTitle>
+          <CardTitle className="text-base">{t("connection.health")}</CardTitle>
         </CardHeader>
         <CardContent>
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>
-              <dt className="text-muted-foreground">Last connection test</dt>
+              <dt className="text-muted-foreground">{t("connection.lastTest")}</dt>
               <dd className="mt-1 flex items-center gap-1.5 font-medium" data-testid="last-test">
                 {lastTest.ok === true && <CheckCircle2 className="size-4 text-success" aria-hidden />}
                 {lastTest.ok === false && <CircleAlert className="size-4 text-destructive" aria-hidden />}
@@ -102,25 +121,25 @@ export default async function ConnectionPage({ params, searchParams }: { params:
               </dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">Renewal due</dt>
+              <dt className="text-muted-foreground">{t("connection.renewalDue")}</dt>
               <dd className="mt-1 flex items-center gap-1.5 font-medium" data-testid="renewal-due">
                 <Clock className="size-4 text-muted-foreground" aria-hidden />
-                {renewalDetail(connection)}
+                {renewal}
               </dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">Connected</dt>
-              <dd className="mt-1 font-medium">{formatDate(connection.authorizedAt)}</dd>
+              <dt className="text-muted-foreground">{t("connection.connected")}</dt>
+              <dd className="mt-1 font-medium">{formatLocalDate(locale, connection.authorizedAt)}</dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">Token fingerprint</dt>
+              <dt className="text-muted-foreground">{t("connection.fingerprint")}</dt>
               <dd className="mt-1 font-mono font-medium">{connection.refreshTokenFingerprint ?? "—"}</dd>
             </div>
             {kind === "SELLER" && (
               <div className="sm:col-span-2">
-                <dt className="text-muted-foreground">Marketplaces Amazon reports you sell in</dt>
+                <dt className="text-muted-foreground">{t("connection.marketplaces")}</dt>
                 <dd className="mt-1 font-medium" data-testid="marketplaces">
-                  {connection.marketplaceIds.length ? connection.marketplaceIds.map((m) => findMarketplace(m)?.name ?? m).join(", ") : "—"}
+                  {connection.marketplaceIds.length ? connection.marketplaceIds.map((m) => marketplaceName(locale, m)).join(", ") : "—"}
                 </dd>
               </div>
             )}
@@ -133,7 +152,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         {connection.status !== "PENDING" && (
           <Button asChild variant={connection.status === "ACTIVE" ? "outline" : "default"}>
             <Link href={`/connect/consent?marketplace=${marketplaceForRegion}${connection.status === "REVOKED" ? "" : "&reason=renewal"}`}>
-              <RotateCcw aria-hidden /> {connection.status === "REVOKED" ? "Connect again" : "Authorize again"}
+              <RotateCcw aria-hidden /> {connection.status === "REVOKED" ? t("connection.connectAgain") : t("connection.authorizeAgain")}
             </Link>
           </Button>
         )}
@@ -143,15 +162,15 @@ export default async function ConnectionPage({ params, searchParams }: { params:
 
       <Card>
         <CardHeader>
-          <CardTitle className="text-base">History</CardTitle>
+          <CardTitle className="text-base">{t("connection.history")}</CardTitle>
         </CardHeader>
         <CardContent>
-          <ol className="space-y-3 text-sm" aria-label="Connection history">
+          <ol className="space-y-3 text-sm" aria-label={t("connection.historyLabel")}>
             {history.map((entry) => (
               <li key={String(entry.id)} className="flex justify-between gap-4 border-b pb-2 last:border-0">
-                <span>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</span>
+                <span>{historyLabel(entry.action)}</span>
                 <time className="shrink-0 text-muted-foreground" dateTime={entry.at.toISOString()}>
-                  {formatDateTime(entry.at)}
+                  {formatLocalDateTime(locale, entry.at)}
                 </time>
               </li>
             ))}

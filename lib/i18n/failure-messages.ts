@@ -1,0 +1,20 @@
+// A failed authorization's page (lib/oauth/failure-copy.ts) in the reader's language, its placeholders filled in.
+import type { Region } from "@/lib/amazon/marketplaces";
+import type { Messages } from "./messages";
+import type { translatorFor } from "./translator";
+
+type Translate = ReturnType<typeof translatorFor>;
+
+/** The failures the catalog explains: every lib/oauth CallbackFailure (checked where pages pass one in). */
+export type FailureKey = { [K in keyof Messages["failure"]]: Messages["failure"][K] extends { title: string } ? K : never }[keyof Messages["failure"]];
+
+export function translatedFailure(t: Translate, failure: FailureKey, stateTtlSeconds: number, regions?: { account: Region; started: Region }): { title: string; body: string } {
+  const ttl = stateTtlSeconds % 60 === 0 ? t("failure.minutes", { count: stateTtlSeconds / 60 }) : t("failure.seconds", { count: stateTtlSeconds });
+  const body = t(`failure.${failure}.body`, {
+    ttl,
+    account: t("failure.regionArticle", { region: regions?.account ?? "none" }),
+    started: t("failure.startedArticle", { region: regions?.started ?? "none" }),
+    accountRegion: t("failure.accountRegion", { region: regions?.account ?? "none" }),
+  });
+  return { title: t(`failure.${failure}.title`), body };
+}
