@@ -102,11 +102,20 @@ const schema = z.object({
   /** Outbox mode also writes each email here as a JSON file (local tools, end-to-end tests). */
   EMAIL_OUTBOX_DIR: optionalString,
   RESEND_BASE_URL: optionalUrl,
+  /** Sends of one email before it is marked failed for good (timeouts, 5xx and 429 are retried 1, 2, 4, 8… minutes later). */
+  EMAIL_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).default(6)),
+  /** Signing secret of the Resend webhook (`whsec_…`, from Resend's dashboard); unset = /api/webhooks/resend answers 404. */
+  RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, "must be Resend's signing secret (whsec_ followed by base64)").optional()),
 
   // Monitoring and alerts (issue 7). Alert rule thresholds are configuration, read on every evaluation.
   /** 401s from SP-API for one tenant, within ALERT_401_WINDOW_MINUTES, that fire an alert (count ≥ threshold). */
   ALERT_401_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(10)),
   ALERT_401_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60).default(5)),
+  /** 403s (and 429s) from SP-API for one tenant within their window that fire the 403-spike (429-spike) alert. */
+  ALERT_403_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(10)),
+  ALERT_403_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60).default(5)),
+  ALERT_429_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(50)),
+  ALERT_429_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(60).default(5)),
   /** Consecutive failed LWA refreshes of one authorization that fire an alert. */
   ALERT_REFRESH_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(2)),
   ALERT_CLIENT_SECRET_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(180).default(14)),

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { REGION_NAMES } from "@/lib/amazon/regions";
 import { describeProblems } from "@/lib/dashboard/describe-health";
+import { describeSuppression, findSuppressions, normalizeAddress } from "@/lib/email/suppressions";
 import { requireAdmin } from "@/lib/auth/session";
 import {
   KIND_FILTERS,
@@ -56,6 +57,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   await requireAdmin("/admin");
   const filters = parseDashboardFilters(await searchParams);
   const result = await listTenantAuthorizations(filters);
+  const suppressions = await findSuppressions(result.rows.map((row) => row.contactEmail));
   const filtered = hasActiveFilters(filters);
   const selectable = result.rows.filter((r) => r.authorizationId).length;
   return (
@@ -173,7 +175,14 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </TableHeader>
           <TableBody>
             {result.rows.map((row) => (
-              <DashboardTableRow key={row.authorizationId ?? `tenant-${row.tenantId}`} row={row} />
+              <DashboardTableRow
+                key={row.authorizationId ?? `tenant-${row.tenantId}`}
+                row={row}
+                emailProblem={(() => {
+                  const suppression = suppressions.get(normalizeAddress(row.contactEmail));
+                  return suppression ? { label: suppression.reason === "complained" ? "Email marked as spam" : "Email bouncing", reason: describeSuppression(suppression) } : null;
+                })()}
+              />
             ))}
             {result.rows.length === 0 && (
               <TableRow>
@@ -220,7 +229,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   );
 }
 
-function DashboardTableRow({ row }: { row: DashboardRow }) {
+function DashboardTableRow({ row, emailProblem }: { row: DashboardRow; emailProblem: { label: string; reason: string } | null }) {
   const problems = row.authorizationId ? describeProblems(row) : [];
   const detail = row.authorizationId ? `/admin/authorizations/${row.authorizationId}` : null;
   return (
@@ -237,6 +246,11 @@ function DashboardTableRow({ row }: { row: DashboardRow }) {
         <p className="text-muted-foreground">
           {row.kind === "SELLER" ? "Seller" : "Vendor"} · {row.contactEmail}
         </p>
+        {emailProblem && (
+          <p className="mt-1 text-xs text-destructive" data-testid="row-email-problem">
+            <Badge variant="destructive">{emailProblem.label}</Badge> <span>{emailProblem.reason}</span>
+          </p>
+        )}
       </TableCell>
       <TableCell>
         {detail ? (

@@ -7,6 +7,7 @@ import { adminDigest } from "./admin-digest";
 import { appClientBillingChanged, appClientExpiryReminders, clientSecretChecks } from "./app-client-checks";
 import { checkAuthorizationLifecycleFn } from "./check-authorization-lifecycle";
 import { deliverWebhookEventFn, retryWebhookDeliveries } from "./deliver-webhooks";
+import { emailRetries } from "./email-retries";
 import { lifecycleScan } from "./lifecycle-scan";
 import { alertEvaluation, monitoringRetention } from "./monitoring-checks";
 import { notifyConnected, notifyReauthorized } from "./notify-connected";
@@ -32,6 +33,7 @@ export const workflows = [
   livenessCheck,
   deliverWebhookEventFn,
   retryWebhookDeliveries,
+  emailRetries,
 ];
 
 /** The Inngest functions, for serve(). */

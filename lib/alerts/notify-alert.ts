@@ -105,6 +105,8 @@ async function sendEmails(alert: Alert, event: AlertEvent, now: Date, { attempt 
       template: ALERT_NOTIFICATION_TEMPLATE,
       react: AlertNotificationEmail({ event, title: alert.title, message: alert.message, url, at }),
       dedupeKey: emailDedupeKey(alert, event, to, attempt),
+      // The alert engine retries a failed notification itself (one row per attempt, ALERT_DELIVERY_MAX_ATTEMPTS).
+      backgroundRetry: false,
     });
     if (sent.status === "FAILED") failures.push(`${to}: ${sent.error ?? "failed"}`);
   }

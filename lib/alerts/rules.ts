@@ -12,11 +12,13 @@ import { readLedger } from "@/lib/ledger/read-ledger";
 import { describeDaysUntil } from "@/lib/utils/format";
 import type { AlertSettings } from "./settings";
 
-export const ALERT_RULES = ["auth_401_spike", "refresh_failing", "client_secret_expiring", "renewal_due", "charge_method_expiring", "scope_drift", "identity_conflict"] as const;
+export const ALERT_RULES = ["auth_401_spike", "forbidden_403_spike", "throttled_429_spike", "refresh_failing", "client_secret_expiring", "renewal_due", "charge_method_expiring", "scope_drift", "identity_conflict"] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const RULE_LABELS: Record<AlertRule, string> = {
   auth_401_spike: "401 spike",
+  forbidden_403_spike: "403 spike",
+  throttled_429_spike: "429 spike",
   refresh_failing: "Token refresh failing",
   client_secret_expiring: "Client secret expiring",
   renewal_due: "Renewal due",
@@ -42,16 +44,35 @@ export function windowStart(now: Date, minutes: number): Date {
   return new Date(Math.floor((now.getTime() - minutes * MINUTE) / MINUTE) * MINUTE);
 }
 
-async function find401Spikes(now: Date, settings: AlertSettings): Promise<Finding[]> {
-  const since = windowStart(now, settings.window401Minutes);
-  const rows = await db.$queryRaw<{ tenantId: string; tenantName: string; total: bigint }[]>`
-    SELECT a."tenantId", t."name" AS "tenantName", SUM(b."count")::bigint AS "total"
+interface SpikeRow {
+  tenantId: string;
+  tenantName: string;
+  kind: PartnerKind;
+  total: bigint;
+  operations: string[];
+}
+
+/** Tenants whose SP-API answers of one status class within the rolling window reach the threshold, with the operations hit most. */
+async function findStatusSpikes(statusClass: "401" | "403" | "429", now: Date, threshold: number, windowMinutes: number): Promise<SpikeRow[]> {
+  const since = windowStart(now, windowMinutes);
+  return db.$queryRaw<SpikeRow[]>`
+    SELECT a."tenantId", t."name" AS "tenantName", t."kind", SUM(b."count")::bigint AS "total",
+      (ARRAY_AGG(b."operation" ORDER BY b."count" DESC))[1:20] AS "operations"
     FROM "SpApiCallBucket" b
     JOIN "Authorization" a ON a."id" = b."authorizationId"
     JOIN "Tenant" t ON t."id" = a."tenantId"
-    WHERE b."statusClass" = '401' AND b."bucketStart" >= ${since} AND b."bucketStart" <= ${now}
-    GROUP BY a."tenantId", t."name"
-    HAVING SUM(b."count") >= ${settings.threshold401}`;
+    WHERE b."statusClass" = ${statusClass} AND b."bucketStart" >= ${since} AND b."bucketStart" <= ${now}
+    GROUP BY a."tenantId", t."name", t."kind"
+    HAVING SUM(b."count") >= ${threshold}`;
+}
+
+/** The distinct operations of a spike, most-hit first, at most `max`. */
+function topOperations(row: SpikeRow, max = 3): string[] {
+  return [...new Set(row.operations)].slice(0, max);
+}
+
+async function find401Spikes(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const rows = await findStatusSpikes("401", now, settings.threshold401, settings.window401Minutes);
   return rows.map((row) => ({
     subject: `tenant:${row.tenantId}`,
     tenantId: row.tenantId,
@@ -59,6 +80,35 @@ async function find401Spikes(now: Date, settings: AlertSettings): Promise<Findin
     message: `Amazon refused ${row.total} SP-API calls with 401 (unauthorized) in the last ${settings.window401Minutes} minutes. Test the connection; if it fails, the partner most likely revoked the app or the token is broken: quarantine the tenant's jobs and ask the partner to reauthorize.`,
     details: { count401: Number(row.total), windowMinutes: settings.window401Minutes, threshold: settings.threshold401 },
   }));
+}
+
+async function find403Spikes(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const rows = await findStatusSpikes("403", now, settings.threshold403, settings.window403Minutes);
+  return rows.map((row) => {
+    const operations = topOperations(row);
+    const vendor = row.kind === "VENDOR";
+    return {
+      subject: `tenant:${row.tenantId}`,
+      tenantId: row.tenantId,
+      title: `403 spike for ${row.tenantName}`,
+      message: `Amazon refused ${row.total} SP-API calls with 403 (forbidden) in the last ${settings.window403Minutes} minutes, most of them ${operations.join(", ")}. A 403 is not retried: check that the roles the partner granted cover these operations (the roles ledger on the health page), ${vendor ? "that the vendor group is still linked to the app in Vendor Central, " : ""}and test the connection; a revoked authorization answers 403 too, so if the test fails, ask the partner to reauthorize.`,
+      details: { count403: Number(row.total), operations, windowMinutes: settings.window403Minutes, threshold: settings.threshold403, kind: row.kind },
+    };
+  });
+}
+
+async function find429Spikes(now: Date, settings: AlertSettings): Promise<Finding[]> {
+  const rows = await findStatusSpikes("429", now, settings.threshold429, settings.window429Minutes);
+  return rows.map((row) => {
+    const operations = topOperations(row);
+    return {
+      subject: `tenant:${row.tenantId}`,
+      tenantId: row.tenantId,
+      title: `429 spike for ${row.tenantName}`,
+      message: `Amazon throttled ${row.total} SP-API calls with 429 (too many requests) in the last ${settings.window429Minutes} minutes, most of them ${operations.join(", ")}. The jobs are calling faster than these operations' usage plan allows (rate and burst per selling partner, shown in Amazon's x-amzn-RateLimit-Limit header): slow or spread the jobs, send them through Latchkey's gateway so every worker shares one rate limit, or ask Amazon for a higher usage plan.`,
+      details: { count429: Number(row.total), operations, windowMinutes: settings.window429Minutes, threshold: settings.threshold429 },
+    };
+  });
 }
 
 async function findRefreshFailures(_now: Date, settings: AlertSettings): Promise<Finding[]> {
@@ -191,6 +241,8 @@ async function findIdentityConflicts(): Promise<Finding[]> {
 
 export const RULE_FINDERS: Record<AlertRule, (now: Date, settings: AlertSettings) => Promise<Finding[]>> = {
   auth_401_spike: find401Spikes,
+  forbidden_403_spike: find403Spikes,
+  throttled_429_spike: find429Spikes,
   refresh_failing: findRefreshFailures,
   client_secret_expiring: findExpiringSecrets,
   renewal_due: findRenewalsDue,

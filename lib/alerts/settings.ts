@@ -7,6 +7,11 @@ export interface AlertSettings {
   /** 401s for one tenant within `window401Minutes` that fire the spike alert (count ≥ threshold). */
   threshold401: number;
   window401Minutes: number;
+  /** The same for 403s (scopes, roles, vendor link) and 429s (usage plan). */
+  threshold403: number;
+  window403Minutes: number;
+  threshold429: number;
+  window429Minutes: number;
   /** Consecutive failed refreshes of one authorization. */
   refreshFailures: number;
   clientSecretDays: number;
@@ -20,6 +25,10 @@ export function readAlertSettings(): AlertSettings {
   return {
     threshold401: env.ALERT_401_THRESHOLD,
     window401Minutes: env.ALERT_401_WINDOW_MINUTES,
+    threshold403: env.ALERT_403_THRESHOLD,
+    window403Minutes: env.ALERT_403_WINDOW_MINUTES,
+    threshold429: env.ALERT_429_THRESHOLD,
+    window429Minutes: env.ALERT_429_WINDOW_MINUTES,
     refreshFailures: env.ALERT_REFRESH_FAILURES,
     clientSecretDays: env.ALERT_CLIENT_SECRET_DAYS,
     renewalDays: env.ALERT_RENEWAL_DAYS,

@@ -76,7 +76,8 @@ async function requestToken(form: Record<string, string>, options: LwaCallOption
   const json: unknown = await response.json().catch(() => null);
   if (response.ok) {
     const parsed = successBody.safeParse(json);
-    if (!parsed.success) throw new LwaError("transient", "malformed_response", response.status);
+    // A 200 that is not a token (LWA's documented shape): nothing is stored from it, and it is said as such.
+    if (!parsed.success) throw new LwaError("transient", "amazon_unexpected_response", response.status);
     return { accessToken: parsed.data.access_token, expiresIn: parsed.data.expires_in, refreshToken: parsed.data.refresh_token };
   }
   const parsed = errorBody.safeParse(json);

@@ -41,19 +41,22 @@ function toDestination(raw: z.infer<typeof destinationSchema>): Destination {
 
 /** getDestinations. */
 export async function getDestinations(grantless: Grantless): Promise<Destination[]> {
-  const { data } = await callSpApi<{ payload?: unknown } | null>({ ...grantless, method: "GET", path: DESTINATIONS_PATH });
-  return z.array(destinationSchema).parse(data?.payload ?? []).map(toDestination);
+  const { data } = await callSpApi({ ...grantless, method: "GET", path: DESTINATIONS_PATH }, z.object({ payload: z.array(destinationSchema).optional() }));
+  return (data.payload ?? []).map(toDestination);
 }
 
 /** createDestination for an SQS queue. */
 export async function createSqsDestination(grantless: Grantless, queue: { name: string; arn: string }): Promise<Destination> {
-  const { data } = await callSpApi<{ payload?: unknown } | null>({
-    ...grantless,
-    method: "POST",
-    path: DESTINATIONS_PATH,
-    body: { name: queue.name, resourceSpecification: { sqs: { arn: queue.arn } } },
-  });
-  return toDestination(destinationSchema.parse(data?.payload));
+  const { data } = await callSpApi(
+    {
+      ...grantless,
+      method: "POST",
+      path: DESTINATIONS_PATH,
+      body: { name: queue.name, resourceSpecification: { sqs: { arn: queue.arn } } },
+    },
+    z.object({ payload: destinationSchema }),
+  );
+  return toDestination(data.payload);
 }
 
 /** deleteDestination. */

@@ -21,6 +21,9 @@ export interface SpApiResponse<T> {
   rateLimit: number | null;
 }
 
+/** The code of an SP-API answer that is a success (2xx) in a shape the operation's model does not describe. */
+export const UNEXPECTED_RESPONSE = "amazon_unexpected_response";
+
 const errorList = z.object({ errors: z.array(z.object({ code: z.string(), message: z.string().optional(), details: z.string().optional() })).min(1) });
 
 /**
@@ -42,6 +45,11 @@ export class SpApiError extends Error {
   get transient(): boolean {
     return this.status === null || this.status === 429 || this.status >= 500;
   }
+
+  /** Amazon said yes in a shape its model does not describe: nothing from it may be believed or stored. */
+  get unexpected(): boolean {
+    return this.code === UNEXPECTED_RESPONSE;
+  }
 }
 
 function numberHeader(response: Response, name: string): number | null {
@@ -49,7 +57,12 @@ function numberHeader(response: Response, name: string): number | null {
   return Number.isFinite(value) && response.headers.has(name) ? value : null;
 }
 
-export async function callSpApi<T>(request: SpApiRequest): Promise<SpApiResponse<T>> {
+/**
+ * One SP-API call. A success is parsed with `schema` (the fields Latchkey reads, as the operation's model
+ * types them): a 2xx whose body is not JSON or not of that shape throws SpApiError `amazon_unexpected_response`,
+ * so a caller never treats it as a success or stores anything from it. Without a schema the body is not read.
+ */
+export async function callSpApi<T = unknown>(request: SpApiRequest, schema?: z.ZodType<T>): Promise<SpApiResponse<T>> {
   const url = new URL(readServerEnv().amazon.spapi[request.region] + request.path);
   for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
   let response: Response;
@@ -69,10 +82,22 @@ export async function callSpApi<T>(request: SpApiRequest): Promise<SpApiResponse
   const requestId = response.headers.get("x-amzn-requestid");
   const rateLimit = numberHeader(response, "x-amzn-ratelimit-limit");
   const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : null;
+  let json: unknown = null;
+  let readable = true;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      readable = false;
+    }
+  }
   if (!response.ok) {
     const parsed = errorList.safeParse(json);
     throw new SpApiError(response.status, parsed.success ? parsed.data.errors[0]!.code : `HTTP${response.status}`, requestId, rateLimit);
   }
-  return { status: response.status, data: json as T, requestId, rateLimit };
+  if (!readable) throw new SpApiError(response.status, UNEXPECTED_RESPONSE, requestId, rateLimit);
+  if (!schema) return { status: response.status, data: undefined as T, requestId, rateLimit };
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SpApiError(response.status, UNEXPECTED_RESPONSE, requestId, rateLimit, { cause: parsed.error });
+  return { status: response.status, data: parsed.data, requestId, rateLimit };
 }

@@ -42,12 +42,16 @@ export type RestrictedResources = z.output<typeof restrictedResourcesInput>;
 
 /** A Restricted Data Token for these resources, made with the partner's access token; throws SpApiError. */
 export async function requestRestrictedDataToken(request: { region: Region; accessToken: string; resources: RestrictedResources }): Promise<{ restrictedDataToken: string; expiresIn: number }> {
-  const { data } = await callSpApi<{ restrictedDataToken: string; expiresIn: number }>({
-    region: request.region,
-    accessToken: request.accessToken,
-    method: "POST",
-    path: "/tokens/2021-03-01/restrictedDataToken",
-    body: request.resources,
-  });
+  const { data } = await callSpApi(
+    {
+      region: request.region,
+      accessToken: request.accessToken,
+      method: "POST",
+      path: "/tokens/2021-03-01/restrictedDataToken",
+      body: request.resources,
+    },
+    // tokens_2021-03-01 CreateRestrictedDataTokenResponse: both fields are what the caller is given.
+    z.object({ restrictedDataToken: z.string().min(1).max(4096), expiresIn: z.number().int().positive() }),
+  );
   return { restrictedDataToken: data.restrictedDataToken, expiresIn: data.expiresIn };
 }

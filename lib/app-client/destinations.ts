@@ -25,6 +25,7 @@ export const createDestinationInput = z.object({
 /** Amazon's refusals as AppErrors a person can act on; transient ones as amazon_unavailable. */
 function rethrow(error: unknown, action: string): never {
   if (error instanceof SpApiError) {
+    if (error.unexpected) throw new AppError("amazon_unexpected_response", `Amazon answered in a shape Latchkey does not recognise while trying to ${action}; nothing was changed here.`, { cause: error });
     if (error.transient) throw new AppError("amazon_unavailable", `Amazon did not answer while trying to ${action}; try again shortly.`, { cause: error });
     if (error.status === 404) throw new AppError("not_found", "Amazon has no such destination.", { cause: error });
     if (error.status === 409) throw new AppError("conflict", "A destination for this queue already exists.", { cause: error });

@@ -37,6 +37,8 @@ export const AUDIT_EVENTS = {
   "tenant.registered": { label: "Tenant registered", audience: "partner" },
   "tenant.created_by_admin": { label: "Tenant created by an admin", audience: "admin" },
   "tenant.reminder_preferences_changed": { label: "Reminder preferences changed", audience: "partner" },
+  "tenant.email_bounced": { label: "An email to the contact address bounced: reminders stopped", audience: "admin" },
+  "tenant.email_complained": { label: "An email was marked as spam by its reader: reminders stopped", audience: "admin" },
   "tenant.created_by_api": { label: "Tenant created through the management API", audience: "admin" },
   "tenant.updated_by_api": { label: "Tenant updated through the management API", audience: "admin" },
   "connect_link.created": { label: "Connect link created", audience: "admin" },

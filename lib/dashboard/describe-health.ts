@@ -22,6 +22,7 @@ export const REFRESH_ERROR_WORDS: Record<string, string> = {
   too_many_requests: "Login with Amazon throttled the refresh",
   timeout: "Login with Amazon did not answer in time",
   network_error: "Login with Amazon could not be reached",
+  amazon_unexpected_response: "Login with Amazon answered in a shape Latchkey does not recognise (nothing was stored)",
 };
 
 export function describeRefreshError(code: string): string {

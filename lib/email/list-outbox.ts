@@ -11,6 +11,11 @@ export interface OutboxListItem {
   provider: string;
   createdAt: Date;
   sentAt: Date | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  bouncedAt: Date | null;
+  complainedAt: Date | null;
+  deliveredAt: Date | null;
 }
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -21,6 +26,20 @@ export function listOutbox(options: { limit?: number } = {}): Promise<OutboxList
   return db.emailOutbox.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, to: true, subject: true, template: true, status: true, provider: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      template: true,
+      status: true,
+      provider: true,
+      createdAt: true,
+      sentAt: true,
+      attempts: true,
+      nextAttemptAt: true,
+      bouncedAt: true,
+      complainedAt: true,
+      deliveredAt: true,
+    },
   });
 }

@@ -3,22 +3,21 @@ import "server-only";
 // RESEND_API_KEY set it goes out through Resend, otherwise the row itself is the delivery (the dev outbox,
 // readable at /dev/outbox). In production the outbox is not a delivery for sign-in links: their rows never
 // hold the live link, which only a mail drop directory (EMAIL_OUTBOX_DIR) receives, or nobody.
-// A dedupeKey makes a send idempotent: the second call returns the first row.
+// A dedupeKey makes a send idempotent: the second call returns the first row, unless that row failed for
+// good, in which case the send starts a new round of attempts on it (a lifecycle scan re-sending a reminder).
+// A send Resend did not accept for a passing reason (timeout, 5xx, 429) stays QUEUED and is retried by the
+// email-retries workflow (retry-due-emails.ts) with backoff, up to EMAIL_MAX_ATTEMPTS, then FAILED for good.
 import type { ReactElement } from "react";
-import { Resend } from "resend";
 import { db } from "@/lib/db/client";
 import { readServerEnv } from "@/lib/env";
 import { Prisma, type EmailOutbox } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
-import { redactString, registerSecret } from "@/lib/log/redact";
+import { claimAttempt, deliverClaimedAttempt, SEND_LEASE_MS } from "./deliver-email";
 import { devOutboxEnabled, emailMode } from "./mode";
 import { removeLinks } from "./remove-links";
 import { renderEmail } from "./render-email";
 import { writeOutboxFile } from "./write-outbox-file";
-import { faultPoint } from "@/lib/runtime/fault-point";
 
-const RESEND_TIMEOUT_MS = 15_000;
-const MAX_ERROR_LENGTH = 500;
 const NO_PROVIDER = "No email provider is configured (RESEND_API_KEY) and no EMAIL_OUTBOX_DIR: a sign-in link is never kept in the outbox in production.";
 
 type Body = { react: ReactElement; html?: never; text?: string } | { html: string; react?: never; text?: string };
@@ -36,6 +35,14 @@ export type SendEmailInput = Body & {
    * the delivery, so there the links stay.
    */
   sensitive?: true | readonly string[];
+  /** The partner the email is written to, shown with a failure on /admin/outbox and in the digest. */
+  tenantId?: string | null;
+  /**
+   * false: the caller retries itself (alert notifications, with their own attempt count), so a failure is
+   * FAILED at once. Emails with a sensitive link are never retried in the background (their stored copy has
+   * no link).
+   */
+  backgroundRetry?: false;
 };
 
 export type SentEmail = EmailOutbox & {
@@ -60,18 +67,6 @@ async function renderBody(input: SendEmailInput): Promise<{ html: string; text: 
   return { html, text: input.text ?? html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() };
 }
 
-/** A provider failure as a short string safe to store: redacted, links removed, bounded. */
-function describeFailure(failure: unknown, sensitive: SendEmailInput["sensitive"]): string {
-  let message: string;
-  if (failure instanceof Error) message = `${failure.name}: ${failure.message}`;
-  else if (failure && typeof failure === "object" && "message" in failure) {
-    const name = "name" in failure ? String(failure.name) : "error";
-    message = `${name}: ${String(failure.message)}`;
-  } else message = String(failure);
-  const cleaned = redactString(sensitive ? removeLinks(message, sensitive) : message);
-  return cleaned.length > MAX_ERROR_LENGTH ? `${cleaned.slice(0, MAX_ERROR_LENGTH)}…` : cleaned;
-}
-
 /**
  * Renders and records an email, then delivers it (Resend) or leaves it in the dev outbox. Never throws a
  * provider error: a failed delivery is returned with status FAILED and a redacted error. Throws only when
@@ -79,7 +74,7 @@ function describeFailure(failure: unknown, sensitive: SendEmailInput["sensitive"
  */
 export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   const existing = await findByDedupeKey(input.dedupeKey);
-  if (existing) return { ...existing, deduplicated: true };
+  if (existing && existing.status !== "FAILED") return { ...existing, deduplicated: true };
 
   const env = readServerEnv();
   const mode = emailMode();
@@ -90,28 +85,45 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   // Production outbox mode with nowhere to put the live link: the email cannot reach its reader.
   const undeliverable = mode === "outbox" && strip !== undefined && !env.EMAIL_OUTBOX_DIR;
   const now = new Date();
+  const fields = {
+    to,
+    subject: input.subject,
+    template: input.template,
+    html: stored.html,
+    text: stored.text,
+    provider: mode,
+    tenantId: input.tenantId ?? null,
+    // The stored copy is what a retry sends: without its link, it must not be sent again.
+    retryable: strip === undefined && input.backgroundRetry !== false,
+    ...(undeliverable
+      ? { status: "FAILED" as const, error: NO_PROVIDER, attempts: 0, nextAttemptAt: null }
+      : mode === "outbox"
+        ? { status: "SENT" as const, sentAt: now, attempts: 1, nextAttemptAt: null }
+        : // The first attempt is claimed with the row: a crash before its outcome is recorded leaves it to the retry scan.
+          { status: "QUEUED" as const, attempts: 1, nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS), error: null }),
+  };
 
   let row: EmailOutbox;
-  try {
-    row = await db.emailOutbox.create({
-      data: {
-        dedupeKey: input.dedupeKey ?? null,
-        to,
-        subject: input.subject,
-        template: input.template,
-        html: stored.html,
-        text: stored.text,
-        provider: mode,
-        ...(undeliverable ? { status: "FAILED", error: NO_PROVIDER } : mode === "outbox" ? { status: "SENT", sentAt: now } : { status: "QUEUED" }),
-      },
+  if (existing) {
+    // The first round failed for good: a new send with the same key starts a new round on the same row.
+    const { count } = await db.emailOutbox.updateMany({
+      where: { id: existing.id, status: "FAILED", revivals: existing.revivals },
+      data: { ...fields, revivals: existing.revivals + 1, sentAt: null },
     });
-  } catch (error) {
-    // Two sends with one dedupeKey raced: the other one won, and this one is the duplicate.
-    if (isUniqueViolation(error)) {
-      const winner = await findByDedupeKey(input.dedupeKey);
-      if (winner) return { ...winner, deduplicated: true };
+    const current = await db.emailOutbox.findUniqueOrThrow({ where: { id: existing.id } });
+    if (count === 0) return { ...current, deduplicated: true };
+    row = current;
+  } else {
+    try {
+      row = await db.emailOutbox.create({ data: { dedupeKey: input.dedupeKey ?? null, ...fields } });
+    } catch (error) {
+      // Two sends with one dedupeKey raced: the other one won, and this one is the duplicate.
+      if (isUniqueViolation(error)) {
+        const winner = await findByDedupeKey(input.dedupeKey);
+        if (winner) return { ...winner, deduplicated: true };
+      }
+      throw error;
     }
-    throw error;
   }
 
   if (undeliverable) {
@@ -124,33 +136,13 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
     logger.info({ emailId: row.id, template: row.template, provider: "outbox" }, "email recorded in the outbox");
     return { ...row, deduplicated: false };
   }
+  const delivered = await deliverClaimedAttempt(row, { html, text }, { sensitive: input.sensitive });
+  return { ...delivered, deduplicated: false };
+}
 
-  let failure: unknown;
-  let messageId: string | undefined;
-  try {
-    if (env.RESEND_API_KEY) registerSecret(env.RESEND_API_KEY);
-    const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined);
-    const result = await resend.emails.send(
-      { from: env.EMAIL_FROM, to, subject: input.subject, html, text },
-      { signal: AbortSignal.timeout(RESEND_TIMEOUT_MS), ...(input.dedupeKey ? { idempotencyKey: input.dedupeKey } : {}) },
-    );
-    if (result.error) failure = result.error;
-    else messageId = result.data.id;
-  } catch (error) {
-    failure = error;
-  }
-
-  if (failure !== undefined) {
-    const error = describeFailure(failure, input.sensitive);
-    row = await db.emailOutbox.update({ where: { id: row.id }, data: { status: "FAILED", error } });
-    logger.warn({ emailId: row.id, template: row.template, provider: "resend", error }, "email delivery failed");
-    return { ...row, deduplicated: false };
-  }
-  await faultPoint("email-mid-send");
-  row = await db.emailOutbox.update({
-    where: { id: row.id },
-    data: { status: "SENT", sentAt: new Date(), providerMessageId: messageId ?? null },
-  });
-  logger.info({ emailId: row.id, template: row.template, provider: "resend" }, "email sent");
-  return { ...row, deduplicated: false };
+/** Sends one due retry of a QUEUED row from its stored copy (the email-retries workflow). */
+export async function retryEmail(row: EmailOutbox, now: Date): Promise<EmailOutbox | null> {
+  const claimed = await claimAttempt(row, now, { due: true });
+  if (!claimed) return null;
+  return deliverClaimedAttempt(claimed, { html: claimed.html, text: claimed.text });
 }

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   vault_key_unavailable: 500,
   // Amazon (LWA or SP-API) is down or failing: 503 so callers retry later rather than treat it as our bug.
   amazon_unavailable: 503,
+  // Amazon answered 2xx in a shape its model does not describe: nothing was taken from it (502, bad gateway).
+  amazon_unexpected_response: 502,
   // The authorization cannot serve tokens until a person acts; retrying does not help (4xx, never retried).
   authorization_pending: 409,
   authorization_revoked: 409,
@@ -64,6 +66,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   vault_decrypt_failed: "A stored secret could not be decrypted.",
   vault_key_unavailable: "A master key needed to read stored secrets is not configured.",
   amazon_unavailable: "Amazon is not responding right now; retry later.",
+  amazon_unexpected_response: "Amazon answered in a shape Latchkey does not recognise, so nothing was taken from it. Retry later; if it keeps happening, report it.",
   authorization_pending: "This Amazon account has not finished connecting yet.",
   authorization_revoked: "This Amazon authorization was revoked; the partner must connect again.",
   reauthorization_required: "This Amazon authorization must be renewed by the partner.",

@@ -5,4 +5,6 @@ export const BODY_LIMITS = {
   api: 256 * 1024,
   /** `/api/notifications/amazon`: one Amazon notification is a few KiB. */
   notificationIngest: 64 * 1024,
+  /** `/api/webhooks/resend`: one Resend event is a few KiB (the email's headers, never its body). */
+  resendWebhook: 64 * 1024,
 } as const;

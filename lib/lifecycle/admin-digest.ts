@@ -5,6 +5,7 @@ import { createElement } from "react";
 import AdminDigestEmail, { ADMIN_DIGEST_TEMPLATE, adminDigestSubject, type AdminDigestSection } from "@/emails/admin-digest";
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { db } from "@/lib/db/client";
+import { listUndeliveredEmails } from "@/lib/email/list-undelivered-emails";
 import { sendEmail } from "@/lib/email/send-email";
 import { formatDate } from "@/lib/utils/format";
 import { adminRecipients } from "./admin-recipients";
@@ -58,6 +59,7 @@ export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]>
     : [];
   const proposed = inactive.filter((a) => proposals.some((p) => p.subjectId === a.id && p.cycle === a.inactiveSince?.toISOString()));
   const preflightFailed = await failedPreflights(now);
+  const undelivered = await listUndeliveredEmails({ since: new Date(now.getTime() - DAY) });
 
   const sections: AdminDigestSection[] = [
     { title: "Open alerts", items: openAlerts.map((a) => ({ label: a.title, detail: `Since ${formatDate(a.firedAt)}: ${a.message}`, url: appLink("/admin/alerts") })) },
@@ -66,6 +68,14 @@ export async function buildAdminDigest(now: Date): Promise<AdminDigestSection[]>
     { title: "Paused (quarantined)", items: quarantined.map((a) => item(a, `Paused since ${formatDate(a.quarantinedAt)}`)) },
     { title: "Disconnected in the last day", items: revoked.map((a) => item(a, a.statusReason ?? "Disconnected")) },
     { title: "Failed preflight in the last day", items: preflightFailed.map(({ authorization, fix }) => item(authorization, fix)) },
+    {
+      title: "Emails not delivered in the last day",
+      items: undelivered.map((email) => ({
+        label: `${email.tenantName ?? "Admins"} · ${email.to}`,
+        detail: `"${email.subject}": ${email.reason}`,
+        url: appLink(email.tenantId ? `/admin/tenants/${email.tenantId}` : "/admin/outbox"),
+      })),
+    },
   ];
   const appItems = [];
   if (secret?.expiresAt && secret.expiresAt.getTime() - now.getTime() < 14 * DAY) {
@@ -84,7 +94,7 @@ export async function sendAdminDigest(now: Date): Promise<{ sent: number; items:
   const recipients = adminRecipients();
   if (items === 0 || recipients.length === 0) return { sent: 0, items };
   const day = now.toISOString().slice(0, 10);
-  if (!(await claimNotice({ kind: "digest", subjectId: "admins", cycle: day, stage: "daily", emailed: true }))) return { sent: 0, items };
+  if (!(await claimNotice({ kind: "digest", subjectId: "admins", cycle: day, stage: "daily", emailed: true, emailKeys: recipients.map((to) => `digest:${day}:${to}`) }, now))) return { sent: 0, items };
   let sent = 0;
   for (const to of recipients) {
     const email = await sendEmail({

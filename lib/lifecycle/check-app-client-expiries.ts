@@ -24,7 +24,7 @@ async function remind(kind: AppClientExpiryKind, appClient: { id: string; appNam
   if (!stage) return "not_due";
   const key: NoticeKey = { kind, subjectId: appClient.id, cycle: expiresAt.toISOString(), stage: stage.kind === "passed" ? "expired" : String(stage.threshold) };
   const recipients = adminRecipients();
-  if (!(await claimNotice({ ...key, emailed: recipients.length > 0 }))) return "already_reminded";
+  if (!(await claimNotice({ ...key, emailed: recipients.length > 0, emailKeys: recipients.map((to) => `${noticeEmailKey(key)}:${to}`) }, now))) return "already_reminded";
   const daysLeft = stage.kind === "passed" ? 0 : stage.daysLeft;
   if (kind === "client_secret") {
     await emitAppClientWebhook(appClient.id, "app_client.secret_expiring", { expiresAt: expiresAt.toISOString(), daysLeft, expired: stage.kind === "passed" }, now);

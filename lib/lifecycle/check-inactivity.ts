@@ -6,6 +6,7 @@ import "server-only";
 // when it sees a use after the mark. Each spell of inactivity is its own cycle of reminders.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { applyTransition } from "@/lib/authorizations/state-machine";
+import { findSuppression } from "@/lib/email/suppressions";
 import { readServerEnv } from "@/lib/env";
 import type { LifecycleSubject } from "./authorization-subject";
 import { claimNotice, countNotices, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
@@ -13,7 +14,7 @@ import { sendInactivityReminder } from "./partner-emails";
 import type { ReminderPreferences } from "./reminder-preferences";
 import { DAY, wholeDaysBetween } from "./threshold-stage";
 
-export type InactivityOutcome = "active" | "cleared" | "marked_and_reminded" | "reminded" | "waiting" | "proposed_revocation" | "skipped";
+export type InactivityOutcome = "active" | "cleared" | "marked_and_reminded" | "reminded" | "waiting" | "proposed_revocation" | "skipped" | "address_suppressed";
 
 export async function checkInactivity(subject: LifecycleSubject, preferences: ReminderPreferences, now: Date): Promise<InactivityOutcome> {
   if (subject.status !== "ACTIVE") return "skipped";
@@ -50,7 +51,9 @@ export async function checkInactivity(subject: LifecycleSubject, preferences: Re
   if (sent < max) {
     if (now.getTime() < inactiveSince.getTime() + sent * interval) return "waiting";
     const key: NoticeKey = { kind: "inactivity", subjectId: subject.id, cycle, stage: String(sent + 1) };
-    if (!(await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.inactivityReminders }))) return "waiting";
+    // A bouncing address gets no reminder (and none is counted): the tenant's rows say why.
+    if (preferences.inactivityReminders && (await findSuppression(subject.tenant.contactEmail))) return "address_suppressed";
+    if (!(await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.inactivityReminders }, now))) return "waiting";
     if (preferences.inactivityReminders) await sendInactivityReminder(subject, { unusedDays: wholeDaysBetween(lastActivity, now), dedupeKey: noticeEmailKey(key) });
     return marked ? "marked_and_reminded" : "reminded";
   }

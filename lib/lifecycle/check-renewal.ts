@@ -3,6 +3,7 @@ import "server-only";
 // the date has passed the authorization is flagged REAUTH_REQUIRED (the token API then answers
 // reauthorization_required) and the partner gets the "reauthorization needed" security email.
 import { applyTransition } from "@/lib/authorizations/state-machine";
+import { findSuppression } from "@/lib/email/suppressions";
 import { emitAuthorizationWebhook } from "@/lib/webhooks/lifecycle-events";
 import type { LifecycleSubject } from "./authorization-subject";
 import { claimNotice, noticeEmailKey, type NoticeKey } from "./lifecycle-notices";
@@ -12,7 +13,7 @@ import { thresholdStage } from "./threshold-stage";
 
 export const RENEWAL_REMINDER_DAYS = [60, 30, 7, 0] as const;
 
-export type RenewalOutcome = "not_due" | "reminded" | "already_reminded" | "flagged_overdue" | "skipped";
+export type RenewalOutcome = "not_due" | "reminded" | "already_reminded" | "flagged_overdue" | "skipped" | "address_suppressed";
 
 export async function checkRenewal(subject: LifecycleSubject, preferences: ReminderPreferences, now: Date): Promise<RenewalOutcome> {
   if (subject.status !== "ACTIVE" || !subject.renewalDueAt) return "skipped";
@@ -32,14 +33,17 @@ export async function checkRenewal(subject: LifecycleSubject, preferences: Remin
       details: () => ({ renewalDueAt: cycle }),
     });
     const key: NoticeKey = { kind: "renewal_overdue", subjectId: subject.id, cycle, stage: "overdue" };
-    if (await claimNotice({ ...key, tenantId: subject.tenantId, emailed: true })) {
+    if (await claimNotice({ ...key, tenantId: subject.tenantId, emailed: true }, now)) {
       await sendReauthorizationNeeded(subject, { reason: "renewal_overdue", dedupeKey: noticeEmailKey(key), now });
     }
     return flipped ? "flagged_overdue" : "already_reminded";
   }
 
   const key: NoticeKey = { kind: "renewal", subjectId: subject.id, cycle, stage: String(stage.threshold) };
-  const claimed = await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.renewalReminders });
+  // A bouncing address gets no reminder; the notice stays unclaimed, so the one due is sent once the address
+  // changes or works again. The tenant's rows say why (describeSuppression).
+  if (preferences.renewalReminders && (await findSuppression(subject.tenant.contactEmail))) return "address_suppressed";
+  const claimed = await claimNotice({ ...key, tenantId: subject.tenantId, emailed: preferences.renewalReminders }, now);
   if (!claimed) return "already_reminded";
   if (preferences.renewalReminders) await sendRenewalReminder(subject, { daysLeft: stage.daysLeft, dedupeKey: noticeEmailKey(key), now });
   await emitAuthorizationWebhook(subject.id, "authorization.renewal_due", { renewalDueAt: cycle, daysLeft: stage.daysLeft, threshold: stage.threshold }, now);

@@ -23,6 +23,7 @@ export async function sendConnectedEmail(subject: LifecycleSubject, reauthorized
   const locale = emailLocaleOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: connectedSubject({ account, reauthorized, locale }),
     template: CONNECTED_TEMPLATE,
     react: createElement(ConnectedEmail, { account, reauthorized, renewalDue: formatLocalDate(locale, subject.renewalDueAt), connectionUrl: connectionUrl(subject), locale }),
@@ -36,6 +37,7 @@ export async function sendRenewalReminder(subject: LifecycleSubject, input: { da
   const locale = emailLocaleOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: renewalReminderSubject({ account, daysLeft: input.daysLeft, locale }),
     template: RENEWAL_REMINDER_TEMPLATE,
     react: createElement(RenewalReminderEmail, {
@@ -56,6 +58,7 @@ export async function sendInactivityReminder(subject: LifecycleSubject, input: {
   const locale = emailLocaleOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: inactivityReminderSubject({ account, unusedDays: input.unusedDays, locale }),
     template: INACTIVITY_REMINDER_TEMPLATE,
     react: createElement(InactivityReminderEmail, {
@@ -75,6 +78,7 @@ export async function sendRevokedEmail(subject: LifecycleSubject, input: { reaso
   const locale = emailLocaleOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: authorizationRevokedSubject({ account, locale }),
     template: AUTHORIZATION_REVOKED_TEMPLATE,
     react: createElement(AuthorizationRevokedEmail, {
@@ -94,6 +98,7 @@ export async function sendReauthorizationNeeded(subject: LifecycleSubject, input
   const locale = emailLocaleOf(subject);
   return sendEmail({
     to: subject.tenant.contactEmail,
+    tenantId: subject.tenantId,
     subject: reauthorizationNeededSubject({ account, reason: input.reason, locale }),
     template: REAUTHORIZATION_NEEDED_TEMPLATE,
     react: createElement(ReauthorizationNeededEmail, {

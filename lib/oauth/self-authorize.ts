@@ -27,7 +27,7 @@ export const selfAuthorizeInput = z.object({
 
 export type SelfAuthorizeInput = z.input<typeof selfAuthorizeInput>;
 
-export type SelfAuthorizeOutcome = { ok: true; tenantId: string; authorizationId: string; fingerprint: string } | { ok: false; code: "token_rejected" | "connectivity_failed" | "amazon_unavailable" | "app_client_rejected" | "account_connected_elsewhere"; message: string };
+export type SelfAuthorizeOutcome = { ok: true; tenantId: string; authorizationId: string; fingerprint: string } | { ok: false; code: "token_rejected" | "connectivity_failed" | "amazon_unavailable" | "amazon_unexpected_response" | "app_client_rejected" | "account_connected_elsewhere"; message: string };
 
 /**
  * An admin pastes a refresh token from Seller Central's or Vendor Central's "Authorize app" page for
@@ -67,6 +67,7 @@ export async function selfAuthorize(raw: SelfAuthorizeInput, adminUserId: string
     fingerprint = accountFingerprint(probe);
   } catch (error) {
     if (!(error instanceof SpApiError)) throw error;
+    if (error.unexpected) return { ok: false, code: "amazon_unexpected_response", message: "The token refreshed, but Amazon answered the test call in a shape Latchkey does not recognise; nothing was stored. Try again shortly." };
     return error.transient
       ? { ok: false, code: "amazon_unavailable", message: "Amazon did not answer the test call; nothing was stored. Try again shortly." }
       : { ok: false, code: "connectivity_failed", message: `The token refreshed, but the test call was refused (${error.code}). Check the region and the account type; nothing was stored.` };

@@ -11,7 +11,7 @@ import type { ActorType, Authorization, PartnerKind } from "@/lib/generated/pris
 import { refreshAuthorizationAccessToken } from "@/lib/tokens/refresh-access-token";
 import { monitorCall } from "@/lib/monitoring/record-latchkey-call";
 
-export type ConnectivityFailure = "revoked" | "access_denied" | "amazon_unavailable" | "app_client_rejected" | "not_connected";
+export type ConnectivityFailure = "revoked" | "access_denied" | "amazon_unavailable" | "amazon_unexpected_response" | "app_client_rejected" | "not_connected";
 
 export type ConnectivityResult =
   | { ok: true; operation: string; marketplaceIds: string[]; fingerprint: AccountFingerprint }
@@ -21,6 +21,7 @@ const FAILURE_MESSAGES: Record<ConnectivityFailure, string> = {
   revoked: "Amazon no longer accepts this authorization. Connect the account again.",
   access_denied: "Amazon refused the test call. The app may lack a role for it, or (for vendors) the vendor group link may be broken.",
   amazon_unavailable: "Amazon did not answer the test call. Nothing changed; try again in a few minutes.",
+  amazon_unexpected_response: "Amazon answered the test call in a shape Latchkey does not recognise, so the test did not pass and nothing stored was changed. Try again in a few minutes.",
   app_client_rejected: "Amazon rejected this app's credentials. An administrator has been alerted.",
   not_connected: "This connection has no active authorization to test.",
 };
@@ -91,7 +92,7 @@ function failed(error: unknown): ConnectivityResult {
 }
 
 function classify(error: unknown): ConnectivityFailure {
-  if (error instanceof SpApiError) return error.transient ? "amazon_unavailable" : "access_denied";
+  if (error instanceof SpApiError) return error.unexpected ? "amazon_unexpected_response" : error.transient ? "amazon_unavailable" : "access_denied";
   if (isAppError(error)) {
     if (error.code === "authorization_revoked") return "revoked";
     if (error.code === "app_client_rejected") return "app_client_rejected";

@@ -19,6 +19,7 @@ export async function createRestrictedDataToken(authorizationId: string, input: 
     return { restrictedDataToken: data.restrictedDataToken, expiresAt: new Date(Date.now() + data.expiresIn * 1000), authorization: token.authorization };
   } catch (error) {
     if (!(error instanceof SpApiError)) throw error;
+    if (error.unexpected) throw new AppError("amazon_unexpected_response", "Amazon answered the Restricted Data Token request in a shape Latchkey does not recognise; no token was issued.", { cause: error });
     if (error.transient) throw new AppError(error.status === 429 ? "rate_limited" : "amazon_unavailable", undefined, { cause: error, details: { amazonCode: error.code } });
     if (error.status === 400) throw new AppError("invalid_input", "Amazon rejected these restricted resources.", { cause: error, details: { amazonCode: error.code } });
     throw new AppError("forbidden", "Amazon refused a Restricted Data Token for these resources (the app may lack the restricted role).", { cause: error, details: { amazonCode: error.code } });

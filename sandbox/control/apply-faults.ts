@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import type { SandboxContext } from "../context";
 
-export type FailingFaultKind = "5xx" | "429" | "invalid_grant";
+export type FailingFaultKind = "5xx" | "429" | "invalid_grant" | "malformed";
 
 /** Answers a request the way the faulted surface (LWA, SP-API, consent pages) fails. */
 export type FaultResponder = (kind: FailingFaultKind, status: number) => void;
@@ -12,6 +12,7 @@ const DEFAULT_LATENCY_MS = 1000;
 function defaultStatus(kind: FailingFaultKind): number {
   if (kind === "5xx") return 500;
   if (kind === "429") return 429;
+  if (kind === "malformed") return 200;
   return 400;
 }
 

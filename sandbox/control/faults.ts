@@ -7,7 +7,7 @@ const FIXED_ROUTES = ["lwa", "lwa:refresh_token", "lwa:authorization_code", "lwa
 export const faultInputSchema = z
   .object({
     route: z.union([z.enum(FIXED_ROUTES), z.string().regex(/^spapi:[A-Za-z][A-Za-z0-9]*$/, "spapi:<operationId>")]),
-    kind: z.enum(["5xx", "429", "latency", "timeout", "invalid_grant"]),
+    kind: z.enum(["5xx", "429", "latency", "timeout", "invalid_grant", "malformed"]),
     status: z.number().int().min(400).max(599).optional(),
     delayMs: z.number().int().min(0).max(10 * 60 * 1000).optional(),
     count: z.number().int().min(1).optional(),
@@ -16,6 +16,9 @@ export const faultInputSchema = z
   .superRefine((fault, context) => {
     if (fault.kind === "invalid_grant" && fault.route === "consent") {
       context.addIssue({ code: "custom", path: ["kind"], message: "invalid_grant applies to lwa and spapi routes only" });
+    }
+    if (fault.kind === "malformed" && fault.route === "consent") {
+      context.addIssue({ code: "custom", path: ["kind"], message: "malformed applies to lwa and spapi routes only" });
     }
     if (fault.kind === "5xx" && fault.status !== undefined && fault.status < 500) {
       context.addIssue({ code: "custom", path: ["status"], message: "a 5xx fault needs a status from 500 to 599" });

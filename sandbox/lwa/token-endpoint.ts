@@ -50,9 +50,11 @@ function exchange(ctx: SandboxContext, contentType: string, fields: Record<strin
   return GRANTS[grantType](ctx.store, app, fields);
 }
 
-function faultResult(kind: "5xx" | "429" | "invalid_grant", status: number): LwaResult {
+function faultResult(kind: "5xx" | "429" | "invalid_grant" | "malformed", status: number): LwaResult {
   if (kind === "5xx") return serverError(status);
   if (kind === "429") return { ...THROTTLED, status };
+  // A 200 that is not a token.
+  if (kind === "malformed") return { status, body: { token_type: "bearer", message: "malformed" } };
   return status === 400 ? REFRESH_TOKEN_INVALID_GRANT : lwaError(status, "invalid_grant", REFRESH_TOKEN_INVALID_GRANT.body.error_description as string);
 }
 

@@ -88,6 +88,8 @@ export async function handleSpApi(ctx: SandboxContext, req: IncomingMessage, res
   const outcome = await applyFaults(ctx, found ? ["spapi", `spapi:${found.operation.operationId}`] : ["spapi"], res, (kind, status) => {
     if (kind === "5xx") send(res, internalFailure(status), headers);
     else if (kind === "429") send(res, { ...quotaExceeded(), status }, headers);
+    // A success in a shape no model describes (a broken proxy, an API change): the client must not believe it.
+    else if (kind === "malformed") send(res, { status, body: { payload: "malformed" } }, headers);
     // An injected invalid_grant shows on SP-API the way a revocation does: 403 Unauthorized.
     else send(res, { ...unauthorized(), status: status === 400 ? 403 : status }, headers);
   });

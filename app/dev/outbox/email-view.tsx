@@ -40,6 +40,32 @@ export function EmailView({ email, backHref, backLabel }: { email: EmailOutbox; 
                 via {email.provider === "outbox" ? "the development outbox" : email.provider} · template {email.template}
               </span>
             </dd>
+            {email.provider === "resend" && email.attempts > 0 && (
+              <>
+                <dt className="text-muted-foreground">Attempts</dt>
+                <dd>
+                  {email.attempts}
+                  {email.status === "QUEUED" && email.nextAttemptAt ? (
+                    <span className="text-muted-foreground">
+                      {" "}
+                      · next try <time dateTime={email.nextAttemptAt.toISOString()}>{formatWhen(email.nextAttemptAt)}</time>
+                    </span>
+                  ) : null}
+                </dd>
+              </>
+            )}
+            {(email.deliveredAt || email.bouncedAt || email.complainedAt) && (
+              <>
+                <dt className="text-muted-foreground">Delivery</dt>
+                <dd className={email.bouncedAt || email.complainedAt ? "break-words text-destructive" : undefined}>
+                  {email.bouncedAt
+                    ? `Bounced ${formatWhen(email.bouncedAt)}${email.deliveryDetail ? `: ${email.deliveryDetail}` : ""}`
+                    : email.complainedAt
+                      ? `Marked as spam ${formatWhen(email.complainedAt)}`
+                      : `Delivered ${formatWhen(email.deliveredAt!)}`}
+                </dd>
+              </>
+            )}
             {email.error && (
               <>
                 <dt className="text-muted-foreground">Error</dt>

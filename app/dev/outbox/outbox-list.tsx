@@ -6,6 +6,17 @@ import type { OutboxListItem } from "@/lib/email/list-outbox";
 
 const STATUS_VARIANT = { SENT: "success", QUEUED: "secondary", FAILED: "destructive" } as const;
 
+/** What a reader of the list needs: sent, retrying (and when), failed for good, or bounced after it was sent. */
+export function describeEmailState(email: Pick<OutboxListItem, "status" | "attempts" | "nextAttemptAt" | "bouncedAt" | "complainedAt" | "deliveredAt">): { label: string; variant: "success" | "secondary" | "destructive" | "warning" } {
+  if (email.bouncedAt) return { label: "bounced", variant: "destructive" };
+  if (email.complainedAt) return { label: "marked as spam", variant: "destructive" };
+  if (email.status === "QUEUED" && email.attempts > 1) return { label: `retrying (attempt ${email.attempts})`, variant: "warning" };
+  if (email.status === "QUEUED" && email.nextAttemptAt && email.attempts === 1) return { label: "sending", variant: "secondary" };
+  if (email.status === "FAILED") return { label: "failed", variant: "destructive" };
+  if (email.deliveredAt) return { label: "delivered", variant: "success" };
+  return { label: email.status.toLowerCase(), variant: STATUS_VARIANT[email.status] };
+}
+
 export function formatWhen(date: Date): string {
   return date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
@@ -21,7 +32,9 @@ export function OutboxList({ emails, basePath }: { emails: OutboxListItem[]; bas
   }
   return (
     <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-sm" aria-label="Emails, newest first">
-      {emails.map((email) => (
+      {emails.map((email) => {
+        const state = describeEmailState(email);
+        return (
         <li key={email.id}>
           <Link
             href={`${basePath}/${email.id}`}
@@ -32,12 +45,13 @@ export function OutboxList({ emails, basePath }: { emails: OutboxListItem[]; bas
               <span className="block truncate text-sm text-muted-foreground">To {email.to}</span>
             </span>
             <span className="flex shrink-0 items-center gap-2 text-xs text-muted-foreground">
-              <Badge variant={STATUS_VARIANT[email.status]}>{email.status.toLowerCase()}</Badge>
+              <Badge variant={state.variant}>{state.label}</Badge>
               <time dateTime={email.createdAt.toISOString()}>{formatWhen(email.createdAt)}</time>
             </span>
           </Link>
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

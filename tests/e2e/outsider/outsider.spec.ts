@@ -116,6 +116,7 @@ const TABLE: Record<string, Entry> = {
   "route /connect/link/[token]":       { kind: "public",    check: "anyone-opens",      url: `/connect/link/${"A".repeat(43)}`, note: "a connect link: single use, expiring, only its hash is stored; an unknown one lands on the result page" },
   "route /api/oauth/callback":         { kind: "public",    check: "outsider-opens-callback", note: "guarded by the single-use state bound to one browser and user; more in partner/flow-failures" },
   "route /api/notifications/amazon":   { kind: "public",    check: "unsigned-post-refused", note: "HMAC-signed by the relay; 404 while NOTIFICATION_INGEST_SECRET is unset" },
+  "route /api/webhooks/resend":        { kind: "public",    check: "unsigned-post-refused", note: "Svix-signed by Resend; 404 while RESEND_WEBHOOK_SECRET is unset; more in tests/integration/email/resend-webhook" },
   "route /api/v1/authorizations/[id]/access-token":          { kind: "service", check: "api-key-scoped", call: "access-token" },
   "route /api/v1/authorizations/[id]/restricted-data-token": { kind: "service", check: "api-key-scoped", call: "restricted-data-token" },
   "route /api/v1/grantless-tokens":    { kind: "service",   check: "api-key-scoped",    call: "grantless-token" },

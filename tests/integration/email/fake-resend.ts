@@ -1,4 +1,6 @@
 // A tiny stand-in for Resend's HTTP API (POST /emails), on a random local port, that records every request.
+// Like Resend, it honours the Idempotency-Key header: a repeat of an accepted key answers the first email's id
+// and sends nothing new, so `delivered` is what a reader would actually receive.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -9,28 +11,57 @@ export interface ReceivedEmail {
   body: { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string };
 }
 
+type Reply = { status: number; body: unknown; headers?: Record<string, string> } | "drop";
+
 export interface FakeResend {
   url: string;
+  /** Every request, answered or not. */
   received: ReceivedEmail[];
-  /** The next response (default: 200 with a new id). */
-  respondWith(status: number, body: unknown): void;
+  /** The emails accepted (each one once, whatever the number of requests with its idempotency key). */
+  delivered: (ReceivedEmail & { id: string })[];
+  /** The next response (default: 200 with a new id); `times` answers that many requests so. */
+  respondWith(status: number, body: unknown, options?: { times?: number; headers?: Record<string, string> }): void;
+  /** The next `times` requests get no answer: the connection is cut (what a timeout looks like to the sender). */
+  drop(times?: number): void;
+  /** Every later request is answered like this until `reset()`. */
+  respondAlways(status: number, body: unknown): void;
+  reset(): void;
   close(): Promise<void>;
 }
 
 export async function startFakeResend(): Promise<FakeResend> {
   const received: ReceivedEmail[] = [];
-  let next: { status: number; body: unknown } | undefined;
+  const delivered: (ReceivedEmail & { id: string })[] = [];
+  const accepted = new Map<string, string>();
+  let queue: Reply[] = [];
+  let always: Reply | undefined;
   let counter = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      received.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: raw ? (JSON.parse(raw) as ReceivedEmail["body"]) : {} });
-      const reply = next ?? { status: 200, body: { id: `fake-${++counter}` } };
-      next = undefined;
-      response.writeHead(reply.status, { "content-type": "application/json" });
-      response.end(JSON.stringify(reply.body));
+      const email: ReceivedEmail = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: raw ? (JSON.parse(raw) as ReceivedEmail["body"]) : {} };
+      received.push(email);
+      const reply = queue.shift() ?? always;
+      if (reply === "drop") {
+        request.socket.destroy();
+        return;
+      }
+      if (reply) {
+        response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+        response.end(JSON.stringify(reply.body));
+        return;
+      }
+      const key = request.headers["idempotency-key"];
+      const known = typeof key === "string" ? accepted.get(key) : undefined;
+      const id = known ?? `fake-${++counter}`;
+      if (!known) {
+        delivered.push({ ...email, id });
+        if (typeof key === "string") accepted.set(key, id);
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,9 +69,27 @@ export async function startFakeResend(): Promise<FakeResend> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    respondWith(status, body) {
-      next = { status, body };
+    delivered,
+    respondWith(status, body, options = {}) {
+      for (let i = 0; i < (options.times ?? 1); i += 1) queue.push({ status, body, headers: options.headers });
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    drop(times = 1) {
+      for (let i = 0; i < times; i += 1) queue.push("drop");
+    },
+    respondAlways(status, body) {
+      always = { status, body };
+    },
+    reset() {
+      queue = [];
+      always = undefined;
+      received.length = 0;
+      delivered.length = 0;
+      accepted.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -217,12 +217,13 @@ describe("sendEmail through Resend (a local fake of its API)", () => {
     expect(await db.emailOutbox.findFirstOrThrow()).toMatchObject({ status: "SENT", provider: "resend", template: "renewal-reminder" });
   });
 
-  it("records an unreachable Resend as FAILED instead of throwing", async () => {
+  it("records an unreachable Resend as a retry due later instead of throwing", async () => {
     const closed = await startFakeResend();
     await closed.close();
     useEnv({ RESEND_BASE_URL: closed.url });
     const sent = await sendEmail({ to: "ops@latchkey.test", subject: "Hello", template: "test", html: "<p>Hi</p>" });
-    expect(sent.status).toBe("FAILED");
+    expect(sent).toMatchObject({ status: "QUEUED", attempts: 1, sentAt: null });
+    expect(sent.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     expect(sent.error).toMatch(/fetch/i);
   });
 });

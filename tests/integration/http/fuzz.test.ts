@@ -15,6 +15,7 @@ const grantless = await import("@/app/api/v1/grantless-tokens/route");
 const outcomes = await import("@/app/api/v1/outcomes/route");
 const ping = await import("@/app/api/v1/ping/route");
 const ingest = await import("@/app/api/notifications/amazon/route");
+const resendWebhook = await import("@/app/api/webhooks/resend/route");
 const healthAuthz = await import("@/app/api/health/authz/route");
 const metrics = await import("@/app/api/metrics/route");
 const inngestRoute = await import("@/app/api/inngest/route");
@@ -39,6 +40,7 @@ const { useAppWithSandbox } = await import("../../support/app-harness");
 const PROBE_TOKEN = "fuzz-probe-token-0123456789abcdef";
 const METRICS_TOKEN = "fuzz-metrics-token-0123456789abcdef";
 process.env.NOTIFICATION_INGEST_SECRET = "fuzz-ingest-secret-0123456789abcdefghij";
+process.env.RESEND_WEBHOOK_SECRET = "whsec_ZnV6ei1yZXNlbmQtd2ViaG9vay1zZWNyZXQtMDEyMzQ1";
 process.env.HEALTH_PROBE_TOKEN = PROBE_TOKEN;
 process.env.METRICS_TOKEN = METRICS_TOKEN;
 
@@ -134,6 +136,7 @@ const targets: Target[] = [
   { name: "outcomes", main: "POST", methods: outcomes, path: "/api/v1/outcomes" },
   { name: "ping", main: "GET", methods: ping as unknown as Target["methods"], path: "/api/v1/ping" },
   { name: "notifications", main: "POST", methods: ingest, path: "/api/notifications/amazon" },
+  { name: "resend-webhook", main: "POST", methods: resendWebhook, path: "/api/webhooks/resend" },
   { name: "health-authz", main: "GET", methods: healthAuthz, path: "/api/health/authz", legitimate5xx: (body) => (body as { overall?: string }).overall === "fail" },
   { name: "metrics", main: "GET", methods: metrics, path: "/api/metrics" },
   { name: "inngest", main: "POST", methods: inngestRoute as unknown as Target["methods"], path: "/api/inngest" },

@@ -1,4 +1,4 @@
-import { CheckCircle2 } from "lucide-react";
+import { CheckCircle2, MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,6 +15,7 @@ import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflic
 import { REGION_NAMES } from "@/lib/authorizations/status-copy";
 import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
 import { connectLinkState, listRecentConnectLinks } from "@/lib/connect-links/list-connect-links";
+import { describeSuppression, findSuppression } from "@/lib/email/suppressions";
 import { isAppError } from "@/lib/errors";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 import { formatDateTime } from "@/lib/utils/format";
@@ -29,7 +30,7 @@ export default async function AdminTenantPage({ params, searchParams }: { params
     throw error;
   });
   const links = await listRecentConnectLinks(tenant.id);
-  const conflicts = await listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) });
+  const [conflicts, suppression] = await Promise.all([listOpenIdentityConflicts({ authorizationIds: tenant.authorizations.map((a) => a.id) }), findSuppression(tenant.contactEmail)]);
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-muted-foreground hover:text-foreground">
@@ -59,6 +60,13 @@ export default async function AdminTenantPage({ params, searchParams }: { params
           <Link href={`/admin/self-authorize?tenant=${tenant.id}`}>Add self-authorization</Link>
         </Button>
       </div>
+      {suppression && (
+        <Alert variant="destructive" data-testid="tenant-email-problem">
+          <MailWarning aria-hidden />
+          <AlertTitle>{suppression.reason === "complained" ? `${tenant.contactEmail} marked our email as spam` : `Email to ${tenant.contactEmail} is bouncing`}</AlertTitle>
+          <AlertDescription>{describeSuppression(suppression)}</AlertDescription>
+        </Alert>
+      )}
       {tenant.authorizations.length === 0 && <p className="text-muted-foreground">No authorizations yet.</p>}
       {tenant.authorizations.map((a) => (
         <Card key={a.id}>
