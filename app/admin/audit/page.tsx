@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditDetails } from "@/components/admin/audit/audit-details";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -22,14 +23,6 @@ const GROUP_LABELS: Record<(typeof ACTION_GROUPS)[number], string> = {
   api_key: "All API-key events",
   auth: "All sign-ins",
 };
-
-function summarize(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(" · ");
-}
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin("/admin/audit");
@@ -146,7 +139,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   </Link>
                 )}
               </TableCell>
-              <TableCell className="max-w-xs text-xs text-muted-foreground [overflow-wrap:anywhere]">{summarize(e.details)}</TableCell>
+              <TableCell className="min-w-56 max-w-sm">
+                <AuditDetails details={e.details} />
+              </TableCell>
             </TableRow>
           ))}
           {entries.length === 0 && (

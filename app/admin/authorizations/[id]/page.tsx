@@ -23,7 +23,9 @@ import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
 import { ACTOR_LABELS, auditOutcome } from "@/lib/audit/audit-entry-copy";
 import { auditLabel } from "@/lib/audit/event-registry";
 import { isAppError } from "@/lib/errors";
+import { LATCHKEY_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { countOf } from "@/lib/utils/plural";
 
 export const metadata: Metadata = { title: "Authorization" };
 
@@ -43,6 +45,16 @@ function minutesFrom(value: Date, now: Date): string {
   if (minutes > 0) return `in ${minutes} min`;
   if (minutes === 0) return "now";
   return `${-minutes} min ago`;
+}
+
+/** "2 SP-API calls; all succeeded. 1 token refresh." — the count is the "SP-API calls" tile's (refreshes apart). */
+function describeRecentCalls(total: number, failing: [string, number][], refreshes: { total: number; failed: number }): string {
+  const calls =
+    total === 0
+      ? "No SP-API calls reported for this authorization."
+      : `${countOf(total, "SP-API call")}; ${failing.length ? failing.map(([status, n]) => `${n.toLocaleString("en-US")} × ${status === "network" ? "no answer" : status}`).join(", ") : total === 1 ? "it succeeded" : "all succeeded"}.`;
+  if (refreshes.total === 0) return calls;
+  return `${calls} ${countOf(refreshes.total, { one: "token refresh", other: "token refreshes" })}${refreshes.failed ? ` (${refreshes.failed.toLocaleString("en-US")} failed)` : ""}.`;
 }
 
 export default async function AuthorizationDetailPage({ params }: { params: Promise<{ id: string }> }) {
@@ -243,7 +255,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               ))}
             </TableBody>
           </Table>
-          {uncovered.length > 0 && <p className="text-destructive">{uncovered.length} operation(s) are not covered: calls to them will be refused. The partner must authorize again with the missing roles.</p>}
+          {uncovered.length > 0 && <p className="text-destructive">{countOf(uncovered.length, "operation")} {uncovered.length === 1 ? "is" : "are"} not covered: calls to {uncovered.length === 1 ? "it" : "them"} will be refused. The partner must authorize again with the missing roles.</p>}
           {extraRoles.length > 0 && <p className="text-muted-foreground">Granted but not used by any ledger operation: {extraRoles.join(", ")}.</p>}
         </CardContent>
       </Card>
@@ -252,9 +264,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
         <CardHeader>
           <CardTitle className="text-base">SP-API calls, last {RECENT_OUTCOMES_HOURS} hours</CardTitle>
           <CardDescription>
-            {outcomes.total === 0
-              ? "No calls reported for this authorization."
-              : `${outcomes.total.toLocaleString("en-US")} calls; ${failingCalls.length ? failingCalls.map(([s, n]) => `${n} × ${s}`).join(", ") : "all succeeded"}.`}
+            <span data-testid="calls-summary">{describeRecentCalls(outcomes.total, failingCalls, outcomes.refreshes)}</span>
           </CardDescription>
         </CardHeader>
         {outcomes.rows.length > 0 && (
@@ -273,7 +283,10 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               <TableBody>
                 {outcomes.rows.map((row) => (
                   <TableRow key={`${row.operation}-${row.statusClass}`}>
-                    <TableCell className="font-mono text-xs">{row.operation}</TableCell>
+                    <TableCell className="font-mono text-xs">
+                      {row.operation}
+                      {row.operation === LATCHKEY_OPERATIONS.lwaRefresh && <span className="block font-sans text-muted-foreground">Token refresh (not an SP-API call)</span>}
+                    </TableCell>
                     <TableCell>{row.statusClass === "network" ? "No answer" : row.statusClass}</TableCell>
                     <TableCell className="text-right">{row.count.toLocaleString("en-US")}</TableCell>
                     <TableCell className="text-right">
@@ -292,7 +305,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
         <CardHeader>
           <CardTitle className="text-base">Timeline</CardTitle>
           <CardDescription>
-            The latest {timeline.length} events of this authorization and its tenant.{" "}
+            {timeline.length === 0 ? "Events" : timeline.length === 1 ? "The only event" : `The latest ${countOf(timeline.length, "event")}`} of this authorization and its tenant.{" "}
             <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary hover:underline">
               Full audit log
             </Link>
