@@ -31,15 +31,15 @@ export function TenantPicker({ name, labelId, describedBy, initial = [] }: { nam
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<TenantChoice[]>(initial);
   const [text, setText] = useState("");
-  const [active, setActive] = useState(0);
+  const [activeIndex, setActive] = useState(0);
   const query = useDebounced(text, SEARCH_DELAY_MS);
   const { tenants, limit, loading, error } = useTenantChoices(query, open);
   const listId = useId();
   const optionId = (index: number) => `${listId}-option-${index}`;
   const input = useRef<HTMLInputElement>(null);
   const chosen = new Set(selected.map((t) => t.id));
-
-  useEffect(() => setActive(0), [query]);
+  // A new answer may be shorter than the last one: the active option stays inside the list.
+  const active = Math.max(0, Math.min(activeIndex, tenants.length - 1));
 
   function toggle(tenant: TenantChoice) {
     setSelected((current) => (current.some((t) => t.id === tenant.id) ? current.filter((t) => t.id !== tenant.id) : [...current, tenant]));
@@ -108,7 +108,10 @@ export function TenantPicker({ name, labelId, describedBy, initial = [] }: { nam
                 aria-autocomplete="list"
                 aria-activedescendant={tenants[active] ? optionId(active) : undefined}
                 value={text}
-                onChange={(event) => setText(event.target.value)}
+                onChange={(event) => {
+                  setText(event.target.value);
+                  setActive(0);
+                }}
                 onKeyDown={onKeyDown}
                 placeholder="Search tenants…"
                 autoComplete="off"
