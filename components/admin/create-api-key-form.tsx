@@ -3,7 +3,7 @@
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/admin/create-api-key";
-import { FormError } from "@/components/connect/form-error";
+import { FormError, fieldErrorProps } from "@/components/connect/form-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -39,15 +39,15 @@ export function CreateApiKeyForm() {
       )}
       <form action={action} className="grid gap-4 rounded-xl border bg-card p-5 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <FormError result={result} />
+          <FormError result={result} id="api-key-error" />
         </div>
         <div className="space-y-2">
           <Label htmlFor="name">Name</Label>
-          <Input id="name" name="name" required placeholder="order-sync" />
+          <Input id="name" name="name" {...fieldErrorProps(result, "name", "api-key-error")} required placeholder="order-sync" />
         </div>
         <div className="space-y-2">
           <Label htmlFor="rateLimitPerMinute">Requests per minute</Label>
-          <Input id="rateLimitPerMinute" name="rateLimitPerMinute" type="number" min={1} defaultValue={600} />
+          <Input id="rateLimitPerMinute" name="rateLimitPerMinute" {...fieldErrorProps(result, "rateLimitPerMinute", "api-key-error")} type="number" min={1} defaultValue={600} />
         </div>
         <div className="space-y-2 sm:col-span-2">
           <span id="tenantIds-label" className="block text-sm font-medium leading-none">

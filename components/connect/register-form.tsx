@@ -5,7 +5,7 @@ import { registerTenantAction } from "@/lib/actions/connect/register-tenant";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { FormError } from "./form-error";
+import { FormError, fieldErrorProps } from "./form-error";
 
 export interface MarketplaceOption {
   id: string;
@@ -19,10 +19,10 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
   return (
     <form action={action} className="space-y-6">
       {next && <input type="hidden" name="next" value={next} />}
-      <FormError result={result} />
+      <FormError result={result} id="register-error" />
       <div className="space-y-2">
         <Label htmlFor="name">Business name</Label>
-        <Input id="name" name="name" required minLength={2} maxLength={120} autoComplete="organization" placeholder="Acme Outdoor Goods" />
+        <Input id="name" name="name" {...fieldErrorProps(result, "name", "register-error")} required minLength={2} maxLength={120} autoComplete="organization" placeholder="Acme Outdoor Goods" />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">How do you sell on Amazon?</legend>
@@ -43,10 +43,10 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
       </fieldset>
       <div className="space-y-2">
         <Label htmlFor="contactEmail">Contact email</Label>
-        <Input id="contactEmail" name="contactEmail" type="email" required defaultValue={defaultEmail} autoComplete="email" />
-        <p className="text-sm text-muted-foreground">Where we send renewal reminders and security notices.</p>
+        <Input id="contactEmail" name="contactEmail" type="email" {...fieldErrorProps(result, "contactEmail", "register-error", "contactEmail-hint")} required defaultValue={defaultEmail} autoComplete="email" />
+        <p id="contactEmail-hint" className="text-sm text-muted-foreground">Where we send renewal reminders and security notices.</p>
       </div>
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" aria-describedby={fieldErrorProps(result, "marketplaceIds", "register-error")["aria-describedby"]}>
         <legend className="text-sm font-medium">Where do you sell?</legend>
         {regions.map((region) => (
           <div key={region}>
