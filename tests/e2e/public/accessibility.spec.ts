@@ -121,6 +121,18 @@ test("public pages and error pages have no serious or critical violations", asyn
     if (entry.audience === "public") await visit(page, name, none, findings);
   }
   expectNoFindings(findings);
+  // Titles say where you are; every 404 reads the same.
+  await page.goto("/sign-in");
+  await expect(page).toHaveTitle("Sign in · Latchkey");
+  await page.goto("/no-such-page");
+  await expect(page).toHaveTitle("Page not found · Latchkey");
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
+  expect((await page.request.get("/icon.svg")).headers()["content-type"]).toContain("image/svg+xml");
+  const appleIcon = await page.locator('link[rel="apple-touch-icon"]').first().getAttribute("href");
+  expect(appleIcon).toBeTruthy();
+  const appleIconAnswer = await page.request.get(appleIcon!);
+  expect(appleIconAnswer.status()).toBe(200);
+  expect(appleIconAnswer.headers()["content-type"]).toContain("image/png");
 });
 
 test("partner and admin pages have no serious or critical violations", async ({ page, browser }) => {
@@ -139,6 +151,9 @@ test("partner and admin pages have no serious or critical violations", async ({ 
   for (const [name, entry] of Object.entries(PAGES)) {
     if (entry.audience === "partner" && entry.url) await visit(page, name, w, findings);
   }
+  // A partner on an admin page: the ordinary 404, whose title gives nothing away.
+  await page.goto(`/admin/tenants/${w.tenantId}`);
+  await expect(page).toHaveTitle("Page not found · Latchkey");
 
   // The admin's pages, with that partner's records to show.
   const adminContext = await browser.newContext();
@@ -147,6 +162,10 @@ test("partner and admin pages have no serious or critical violations", async ({ 
   for (const [name, entry] of Object.entries(PAGES)) {
     if (entry.audience === "admin") await visit(admin, name, w, findings);
   }
+  await admin.goto("/admin/audit");
+  await expect(admin).toHaveTitle("Audit log · Admin · Latchkey");
+  await admin.goto(`/admin/tenants/${w.tenantId}`);
+  await expect(admin).toHaveTitle(/^A11y Shop \S+ · Tenant · Admin · Latchkey$/);
 
   // The API key form's tenant picker, open, with a search typed.
   await admin.goto("/admin/api-keys");

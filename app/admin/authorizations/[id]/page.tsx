@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
 import { ForceRefreshButton } from "@/components/admin/force-refresh-button";
@@ -27,7 +28,16 @@ import { LATCHKEY_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { countOf } from "@/lib/utils/plural";
 
-export const metadata: Metadata = { title: "Authorization" };
+/** One load per request, shared by the title and the page. */
+const loadDetail = cache((id: string) => getAuthorizationDetail(id));
+
+/** The title says whose authorization this is; only an admin gets that far (anyone else: the 404). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  await requireAdmin(`/admin/authorizations/${id}`);
+  const detail = await loadDetail(id).catch(() => null);
+  return { title: detail ? `${detail.tenant.name} · ${REGION_NAMES[detail.authorization.region]} · Authorization` : "Authorization" };
+}
 
 const AUTH_TYPES = { SELF: "Self-authorization", APPSTORE: "Appstore", WEBSITE: "Website" } as const;
 
@@ -60,7 +70,7 @@ function describeRecentCalls(total: number, failing: [string, number][], refresh
 export default async function AuthorizationDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireAdmin(`/admin/authorizations/${id}`);
-  const detail = await getAuthorizationDetail(id).catch((error: unknown) => {
+  const detail = await loadDetail(id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
