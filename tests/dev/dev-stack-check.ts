@@ -154,9 +154,10 @@ async function main(): Promise<number> {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
-    const page = await browser.newPage();
-    results.push(await watchPage(page, `${base}/sign-in`));
-    results.push(...(await checkDevOutbox(await browser.newPage(), base)));
+    // axe needs pages of an explicit context.
+    const context = await browser.newContext();
+    results.push(await watchPage(await context.newPage(), `${base}/sign-in`));
+    results.push(...(await checkDevOutbox(await context.newPage(), base)));
   } catch (error) {
     results.push({ name: "the dev stack starts and serves its pages", ok: false, message: `${error instanceof Error ? error.message : String(error)}\n--- dev stack output (last lines) ---\n${log.split("\n").slice(-30).join("\n")}` });
   } finally {
