@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/(auth)/sign-out-button";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -6,9 +5,8 @@ import { SiteHeader } from "@/components/brand/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireAdmin } from "@/lib/auth/session";
 
-// Every admin page's title says it is the admin side: "Audit log · Admin · Latchkey".
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Latchkey" } };
-
+// No title template here: a partner sent to the 404 from an admin page would get it too ("Page not found ·
+// Admin"), telling them the admin side exists. Each admin page names itself instead.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
   return (
