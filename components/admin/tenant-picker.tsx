@@ -35,6 +35,7 @@ export function TenantPicker({ name, labelId, describedBy, initial = [] }: { nam
   const query = useDebounced(text, SEARCH_DELAY_MS);
   const { tenants, limit, loading, error } = useTenantChoices(query, open);
   const listId = useId();
+  const valueId = `${listId}-value`;
   const optionId = (index: number) => `${listId}-option-${index}`;
   const input = useRef<HTMLInputElement>(null);
   const chosen = new Set(selected.map((t) => t.id));
@@ -81,8 +82,8 @@ export function TenantPicker({ name, labelId, describedBy, initial = [] }: { nam
       ))}
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <Button type="button" variant="outline" className="w-full justify-between font-normal sm:w-80" aria-labelledby={labelId} aria-describedby={describedBy} data-testid="tenant-picker-trigger">
-            <span className={cn(selected.length === 0 && "text-muted-foreground")}>{selected.length === 0 ? "Every tenant" : countOf(selected.length, "tenant") + " chosen"}</span>
+          <Button type="button" variant="outline" className="w-full justify-between font-normal sm:w-80" aria-labelledby={`${labelId} ${valueId}`} aria-describedby={describedBy} data-testid="tenant-picker-trigger">
+            <span id={valueId} className={cn(selected.length === 0 && "text-muted-foreground")}>{selected.length === 0 ? "Every tenant" : countOf(selected.length, "tenant") + " chosen"}</span>
             <ChevronsUpDown aria-hidden className="opacity-60" />
           </Button>
         </Popover.Trigger>

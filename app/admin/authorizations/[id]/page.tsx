@@ -107,7 +107,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           </h1>
           <p className="text-muted-foreground">
             {tenant.kind === "SELLER" ? "Seller" : "Vendor"} · {tenant.contactEmail} ·{" "}
-            <Link href={`/admin/tenants/${tenant.id}`} className="text-primary hover:underline">
+            <Link href={`/admin/tenants/${tenant.id}`} className="text-primary underline underline-offset-2 hover:no-underline">
               Tenant page
             </Link>
           </p>
@@ -316,7 +316,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           <CardTitle className="text-base">Timeline</CardTitle>
           <CardDescription>
             {timeline.length === 0 ? "Events" : timeline.length === 1 ? "The only event" : `The latest ${countOf(timeline.length, "event")}`} of this authorization and its tenant.{" "}
-            <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary hover:underline">
+            <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary underline underline-offset-2 hover:no-underline">
               Full audit log
             </Link>
           </CardDescription>
