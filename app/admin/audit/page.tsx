@@ -139,7 +139,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   </Link>
                 )}
               </TableCell>
-              <TableCell className="min-w-56 max-w-sm">
+              <TableCell className="w-[38%] min-w-[18rem]">
                 <AuditDetails details={e.details} />
               </TableCell>
             </TableRow>
