@@ -1,6 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { SiteHeader } from "@/components/brand/site-header";
 import { Button } from "@/components/ui/button";
+
+// Every 404 reads the same, the admin side's included: nothing in the title says what was there.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (

@@ -2,6 +2,7 @@
 // with TEST_DATABASE_URL or DATABASE_URL set (CI sets the machine's PostgreSQL) the integration suite runs
 // there too.
 // The Python client's pytest suite (clients/python) runs when a Python ≥ 3.9 with pytest is installed.
+// The dev-stack check starts `npm run dev` on a non-default port and watches a page in Chromium (no reload loop).
 // Playwright's end-to-end suite runs last against a real dev server and the sandbox.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -140,6 +141,20 @@ function runPlaywright(): Outcome {
   };
 }
 
+/**
+ * The development stack on a non-default port (tests/dev/dev-stack-check.ts): a page open in Chromium stays
+ * put (no reload loop), and the development-only pages pass axe. One `next dev` start, a few pages.
+ */
+function runDevStackCheck(): Outcome {
+  const outputFile = path.join(resultsDir, "dev-stack.json");
+  const env: Env = { ...process.env };
+  delete env.DATABASE_URL;
+  console.log("\n===== dev-stack =====");
+  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/dev/dev-stack-check.ts", "--json", outputFile], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+  const report = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, "utf8")) as { passed: number; failed: number; failures: string[] }) : undefined;
+  return { suite: "dev-stack", passed: report?.passed ?? 0, failed: report ? report.failed : 1, skipped: 0, exitCode: run.status ?? 1, failures: report?.failures ?? ["the check did not report (see its output above)"] };
+}
+
 /** The first interpreter that is Python ≥ 3.9 and has pytest: `$PYTHON`, `python3` on PATH, Debian's. */
 function findPythonWithPytest(): string | undefined {
   const candidates = [process.env.PYTHON, "python3", "/usr/bin/python3", "python"].filter((c): c is string => Boolean(c));
@@ -208,6 +223,7 @@ if (wants("python")) {
   const python = await runPython();
   if (python) outcomes.push(python);
 }
+if (wants("dev-stack")) outcomes.push(runDevStackCheck());
 if (wants("e2e")) outcomes.push(runPlaywright());
 
 const failures = outcomes.flatMap((o) => o.failures.map((failure) => `  ${o.suite}: ${failure}`));

@@ -5,6 +5,8 @@ import { SiteHeader } from "@/components/brand/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireAdmin } from "@/lib/auth/session";
 
+// No title template here: a partner sent to the 404 from an admin page would get it too ("Page not found ·
+// Admin"), telling them the admin side exists. Each admin page names itself instead.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
   return (

@@ -3,14 +3,15 @@
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/admin/create-api-key";
-import { FormError } from "@/components/connect/form-error";
+import { FormError, fieldErrorProps } from "@/components/connect/form-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { TenantPicker } from "./tenant-picker";
 import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 
-export function CreateApiKeyForm({ tenants }: { tenants: { id: string; name: string }[] }) {
+export function CreateApiKeyForm() {
   const [result, action, pending] = useActionState(createApiKeyAction, null);
   const [copied, setCopied] = useState(false);
   return (
@@ -38,25 +39,24 @@ export function CreateApiKeyForm({ tenants }: { tenants: { id: string; name: str
       )}
       <form action={action} className="grid gap-4 rounded-xl border bg-card p-5 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <FormError result={result} />
+          <FormError result={result} id="api-key-error" />
         </div>
         <div className="space-y-2">
           <Label htmlFor="name">Name</Label>
-          <Input id="name" name="name" required placeholder="order-sync" />
+          <Input id="name" name="name" {...fieldErrorProps(result, "name", "api-key-error")} required placeholder="order-sync" />
         </div>
         <div className="space-y-2">
           <Label htmlFor="rateLimitPerMinute">Requests per minute</Label>
-          <Input id="rateLimitPerMinute" name="rateLimitPerMinute" type="number" min={1} defaultValue={600} />
+          <Input id="rateLimitPerMinute" name="rateLimitPerMinute" {...fieldErrorProps(result, "rateLimitPerMinute", "api-key-error")} type="number" min={1} defaultValue={600} />
         </div>
         <div className="space-y-2 sm:col-span-2">
-          <Label htmlFor="tenantIds">Limit to tenants (none selected: every tenant)</Label>
-          <select id="tenantIds" name="tenantIds" multiple className="h-28 w-full rounded-md border border-input bg-card px-2 py-1 text-sm">
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <span id="tenantIds-label" className="block text-sm font-medium leading-none">
+            Limit to tenants
+          </span>
+          <p id="tenantIds-hint" className="text-sm text-muted-foreground">
+            None chosen: the key works for every tenant. Search by business name, contact email or selling partner ID.
+          </p>
+          <TenantPicker name="tenantIds" labelId="tenantIds-label" describedBy="tenantIds-hint" />
         </div>
         <fieldset className="space-y-2 sm:col-span-2">
           <legend className="text-sm font-medium">Scopes (what the service may ask for)</legend>

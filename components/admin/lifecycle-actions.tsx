@@ -74,7 +74,18 @@ export function LifecycleActions({
       <CheckCircle2 className="size-4" aria-hidden /> {notice}
     </p>
   );
-  if (status === "PENDING" || status === "REVOKED") return message || null;
+  if (status === "PENDING" || status === "REVOKED") {
+    return (
+      <div className="space-y-2">
+        {message}
+        <p className="text-sm text-muted-foreground" data-testid="lifecycle-nothing-to-do">
+          {status === "REVOKED"
+            ? "Nothing can be paused, renewed or revoked here: this authorization is disconnected and holds no token. To use the account again, ask the partner to connect it again from their connection page (its history is kept)."
+            : "Nothing to do yet: the partner has not finished connecting this region. The controls appear once it is connected."}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-2">
       {message}

@@ -2,12 +2,23 @@ import { CircleAlert } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/auth/action-guards";
 
-/** The error of a failed server action, in plain words, with field issues when zod found any. */
-export function FormError<T>({ result, checkFormLabel = "Please check the form:" }: { result: ActionResult<T> | null; checkFormLabel?: string }) {
+type Issue = { path: string; message: string };
+
+function issuesOf<T>(result: ActionResult<T> | null): Issue[] {
+  if (!result || result.ok) return [];
+  return (result.error.details?.issues as Issue[] | undefined) ?? [];
+}
+
+/**
+ * The error of a failed server action, in plain words, with field issues when zod found any. It is an alert
+ * (announced by screen readers as it appears); give it an `id` and pass the same to `fieldErrorProps` so
+ * each field it names points at it.
+ */
+export function FormError<T>({ result, id, checkFormLabel = "Please check the form:" }: { result: ActionResult<T> | null; id?: string; checkFormLabel?: string }) {
   if (!result || result.ok) return null;
-  const issues = (result.error.details?.issues as { path: string; message: string }[] | undefined) ?? [];
+  const issues = issuesOf(result);
   return (
-    <Alert variant="destructive">
+    <Alert variant="destructive" id={id}>
       <CircleAlert aria-hidden />
       <AlertDescription>
         <p>{issues.length ? checkFormLabel : result.error.message}</p>
@@ -21,4 +32,11 @@ export function FormError<T>({ result, checkFormLabel = "Please check the form:"
       </AlertDescription>
     </Alert>
   );
+}
+
+/** aria-invalid and aria-describedby (the FormError's id) for a field the failed submission names. */
+export function fieldErrorProps<T>(result: ActionResult<T> | null, field: string, errorId: string, describedBy?: string): { "aria-invalid"?: true; "aria-describedby"?: string } {
+  const invalid = issuesOf(result).some((issue) => issue.path === field || issue.path.startsWith(`${field}.`));
+  const ids = [invalid ? errorId : undefined, describedBy].filter(Boolean).join(" ");
+  return { ...(invalid ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
 }

@@ -6,7 +6,7 @@ import { registerTenantAction } from "@/lib/actions/connect/register-tenant";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { FormError } from "./form-error";
+import { FormError, fieldErrorProps } from "./form-error";
 
 export interface MarketplaceOption {
   id: string;
@@ -21,10 +21,10 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
   return (
     <form action={action} className="space-y-6">
       {next && <input type="hidden" name="next" value={next} />}
-      <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
+      <FormError result={result} id="register-error" checkFormLabel={t("common.pleaseCheckForm")} />
       <div className="space-y-2">
         <Label htmlFor="name">{t("register.businessName")}</Label>
-        <Input id="name" name="name" required minLength={2} maxLength={120} autoComplete="organization" placeholder={t("register.businessNamePlaceholder")} />
+        <Input id="name" name="name" {...fieldErrorProps(result, "name", "register-error")} required minLength={2} maxLength={120} autoComplete="organization" placeholder={t("register.businessNamePlaceholder")} />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t("register.howSell")}</legend>
@@ -45,10 +45,10 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
       </fieldset>
       <div className="space-y-2">
         <Label htmlFor="contactEmail">{t("register.contactEmail")}</Label>
-        <Input id="contactEmail" name="contactEmail" type="email" required defaultValue={defaultEmail} autoComplete="email" />
-        <p className="text-sm text-muted-foreground">{t("register.contactEmailHelp")}</p>
+        <Input id="contactEmail" name="contactEmail" type="email" {...fieldErrorProps(result, "contactEmail", "register-error", "contactEmail-hint")} required defaultValue={defaultEmail} autoComplete="email" />
+        <p id="contactEmail-hint" className="text-sm text-muted-foreground">{t("register.contactEmailHelp")}</p>
       </div>
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" aria-describedby={fieldErrorProps(result, "marketplaceIds", "register-error")["aria-describedby"]}>
         <legend className="text-sm font-medium">{t("register.whereSell")}</legend>
         {regions.map((region) => (
           <div key={region}>

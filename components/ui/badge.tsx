@@ -7,9 +7,9 @@ const badgeVariants = cva("inline-flex items-center gap-1 rounded-full border px
     variant: {
       default: "border-transparent bg-primary text-primary-foreground",
       secondary: "border-transparent bg-secondary text-secondary-foreground",
-      success: "border-transparent bg-success/15 text-success",
+      success: "border-transparent bg-success/15 text-[oklch(0.4_0.11_155)]",
       warning: "border-transparent bg-warning/20 text-[oklch(0.45_0.12_75)]",
-      destructive: "border-transparent bg-destructive/15 text-destructive",
+      destructive: "border-transparent bg-destructive/15 text-[oklch(0.42_0.18_27)]",
       outline: "text-foreground",
     },
   },

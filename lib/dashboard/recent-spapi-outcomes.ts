@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { LATCHKEY_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
 
 export interface OutcomeSummaryRow {
   operation: string;
@@ -12,9 +13,13 @@ export interface OutcomeSummaryRow {
 
 export interface RecentOutcomes {
   since: Date;
+  /** SP-API calls over the window: the same count as the "SP-API calls" tile (token refreshes are not SP-API calls). */
   total: number;
-  /** Calls by status class over the window, e.g. { "2xx": 120, "401": 3 }. */
+  /** SP-API calls by status class over the window, e.g. { "2xx": 120, "401": 3 }. */
   byStatus: Record<string, number>;
+  /** LWA token refreshes over the window, and how many of them failed. */
+  refreshes: { total: number; failed: number };
+  /** One row per operation and status class, the LWA refresh included (it is labelled as such). */
   rows: OutcomeSummaryRow[];
 }
 
@@ -42,6 +47,16 @@ export async function getRecentSpApiOutcomes(authorizationId: string, now = new 
     };
   });
   const byStatus: Record<string, number> = {};
-  for (const row of rows) byStatus[row.statusClass] = (byStatus[row.statusClass] ?? 0) + row.count;
-  return { since, total: rows.reduce((sum, r) => sum + r.count, 0), byStatus, rows };
+  const refreshes = { total: 0, failed: 0 };
+  let total = 0;
+  for (const row of rows) {
+    if (row.operation === LATCHKEY_OPERATIONS.lwaRefresh) {
+      refreshes.total += row.count;
+      if (row.statusClass !== "2xx") refreshes.failed += row.count;
+      continue;
+    }
+    total += row.count;
+    byStatus[row.statusClass] = (byStatus[row.statusClass] ?? 0) + row.count;
+  }
+  return { since, total, byStatus, refreshes, rows };
 }

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 import { requireAdmin } from "@/lib/auth/session";
-import { listTenantChoices } from "@/lib/tenants/list-tenants";
+import { getTenantChoices } from "@/lib/tenants/list-tenants";
 import { formatDateTime } from "@/lib/utils/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   await requireAdmin("/admin/api-keys");
-  const [keys, tenants] = await Promise.all([listApiKeys(), listTenantChoices()]);
+  const keys = await listApiKeys();
+  const tenants = await getTenantChoices(keys.flatMap((key) => key.tenantIds));
   const tenantName = new Map(tenants.map((t) => [t.id, t.name]));
   return (
     <div className="space-y-8">
@@ -24,7 +25,7 @@ export default async function ApiKeysPage() {
           hashed and shown once.
         </p>
       </div>
-      <CreateApiKeyForm tenants={tenants} />
+      <CreateApiKeyForm />
       <Table>
           <TableHeader>
             <TableRow>

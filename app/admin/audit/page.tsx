@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditDetails } from "@/components/admin/audit/audit-details";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -23,14 +24,6 @@ const GROUP_LABELS: Record<(typeof ACTION_GROUPS)[number], string> = {
   ledger: "All roles-ledger changes",
   auth: "All sign-ins",
 };
-
-function summarize(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(" · ");
-}
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin("/admin/audit");
@@ -147,7 +140,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   </Link>
                 )}
               </TableCell>
-              <TableCell className="max-w-xs text-xs text-muted-foreground [overflow-wrap:anywhere]">{summarize(e.details)}</TableCell>
+              <TableCell className="w-[38%] min-w-[18rem]">
+                <AuditDetails details={e.details} />
+              </TableCell>
             </TableRow>
           ))}
           {entries.length === 0 && (

@@ -1,11 +1,12 @@
-// One recorded email: its envelope, the rendered html in a sandboxed frame (no scripts, no access to this
-// page; links open in a new tab), and the plain-text part.
+// One recorded email: its envelope, the rendered html in a sandboxed frame sized to the email (no scripts,
+// links open in a new tab), and the plain-text part.
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { EmailOutbox } from "@/lib/generated/prisma/client";
+import { EmailFrame } from "./email-frame";
 import { formatWhen } from "./outbox-list";
 
 /** Links open outside the frame: a sandboxed frame may not navigate this page. */
@@ -75,12 +76,7 @@ export function EmailView({ email, backHref, backLabel }: { email: EmailOutbox; 
           </dl>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
-          <iframe
-            title={`Email: ${email.subject}`}
-            srcDoc={framed(email.html)}
-            sandbox="allow-popups allow-popups-to-escape-sandbox"
-            className="h-[32rem] w-full rounded-lg border bg-white"
-          />
+          <EmailFrame title={`Email: ${email.subject}`} html={framed(email.html)} />
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">Plain-text version</summary>
             <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-mono text-xs">{email.text}</pre>

@@ -18,6 +18,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { newestEmailTo } from "../support/outbox";
+import { chooseTenant } from "../support/tenant-picker";
 import {
   APPLICATION_ID,
   COLD_COMPILE_MS,
@@ -109,6 +110,7 @@ const TABLE: Record<string, Entry> = {
   "route /admin/audit/export":        { kind: "admin",     check: "partner-gets-404",  url: "/admin/audit/export", note: "CSV; 401 signed out" },
   "route /admin/app-client/status":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/app-client/status", note: "JSON; API keys get 404 too" },
   "route /admin/monitoring/data":      { kind: "admin",     check: "partner-gets-404",  url: "/admin/monitoring/data?range=1h", note: "JSON the monitoring page polls; API keys get 404 too" },
+  "route /admin/api-keys/tenants":    { kind: "admin",     check: "partner-gets-404",  url: "/admin/api-keys/tenants?q=shop", note: "JSON the API key form's tenant picker searches; API keys get 404 too" },
   "route /admin/alerts/data":          { kind: "admin",     check: "partner-gets-404",  url: "/admin/alerts/data?state=OPEN", note: "JSON the alerts page polls; API keys get 404 too" },
   "route /api/health":                 { kind: "public",    check: "anyone-opens",      url: "/api/health" },
   "route /api/v1/ping":                { kind: "public",    check: "anyone-opens",      url: "/api/v1/ping" },
@@ -593,7 +595,7 @@ function apiKeyFor(w: World): Promise<string> {
       await signInAs(page, "admin@latchkey.test", { callbackUrl: "/admin/api-keys" });
       await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible({ timeout: COLD_COMPILE_MS });
       await page.getByLabel("Name").fill(`outsider-check-${w.b.tenantId.slice(-6)}`);
-      await page.getByLabel(/Limit to tenants/).selectOption({ label: w.b.businessName });
+      await chooseTenant(page, w.b.businessName);
       await page.getByRole("button", { name: "Create API key" }).click();
       const key = (await page.getByTestId("new-api-key").textContent({ timeout: COLD_COMPILE_MS }))?.trim() ?? "";
       expect(key).toMatch(/^lk_/);

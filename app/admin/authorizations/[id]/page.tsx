@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
 import { ForceRefreshButton } from "@/components/admin/force-refresh-button";
@@ -23,9 +24,20 @@ import { REGION_NAMES, STATUS_COPY } from "@/lib/authorizations/status-copy";
 import { ACTOR_LABELS, auditOutcome } from "@/lib/audit/audit-entry-copy";
 import { auditLabel } from "@/lib/audit/event-registry";
 import { isAppError } from "@/lib/errors";
+import { LATCHKEY_OPERATIONS } from "@/lib/monitoring/record-latchkey-call";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { countOf } from "@/lib/utils/plural";
 
-export const metadata: Metadata = { title: "Authorization" };
+/** One load per request, shared by the title and the page. */
+const loadDetail = cache((id: string) => getAuthorizationDetail(id));
+
+/** The title says whose authorization this is; only an admin gets that far (anyone else: the 404). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  await requireAdmin(`/admin/authorizations/${id}`);
+  const detail = await loadDetail(id).catch(() => null);
+  return { title: detail ? `${detail.tenant.name} · ${REGION_NAMES[detail.authorization.region]} · Authorization` : "Authorization" };
+}
 
 const AUTH_TYPES = { SELF: "Self-authorization", APPSTORE: "Appstore", WEBSITE: "Website" } as const;
 
@@ -45,10 +57,20 @@ function minutesFrom(value: Date, now: Date): string {
   return `${-minutes} min ago`;
 }
 
+/** "2 SP-API calls; all succeeded. 1 token refresh." — the count is the "SP-API calls" tile's (refreshes apart). */
+function describeRecentCalls(total: number, failing: [string, number][], refreshes: { total: number; failed: number }): string {
+  const calls =
+    total === 0
+      ? "No SP-API calls reported for this authorization."
+      : `${countOf(total, "SP-API call")}; ${failing.length ? failing.map(([status, n]) => `${n.toLocaleString("en-US")} × ${status === "network" ? "no answer" : status}`).join(", ") : total === 1 ? "it succeeded" : "all succeeded"}.`;
+  if (refreshes.total === 0) return calls;
+  return `${calls} ${countOf(refreshes.total, { one: "token refresh", other: "token refreshes" })}${refreshes.failed ? ` (${refreshes.failed.toLocaleString("en-US")} failed)` : ""}.`;
+}
+
 export default async function AuthorizationDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireAdmin(`/admin/authorizations/${id}`);
-  const detail = await getAuthorizationDetail(id).catch((error: unknown) => {
+  const detail = await loadDetail(id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
@@ -85,7 +107,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
           </h1>
           <p className="text-muted-foreground">
             {tenant.kind === "SELLER" ? "Seller" : "Vendor"} · {tenant.contactEmail} ·{" "}
-            <Link href={`/admin/tenants/${tenant.id}`} className="text-primary hover:underline">
+            <Link href={`/admin/tenants/${tenant.id}`} className="text-primary underline underline-offset-2 hover:no-underline">
               Tenant page
             </Link>
           </p>
@@ -243,7 +265,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               ))}
             </TableBody>
           </Table>
-          {uncovered.length > 0 && <p className="text-destructive">{uncovered.length} operation(s) are not covered: calls to them will be refused. The partner must authorize again with the missing roles.</p>}
+          {uncovered.length > 0 && <p className="text-destructive">{countOf(uncovered.length, "operation")} {uncovered.length === 1 ? "is" : "are"} not covered: calls to {uncovered.length === 1 ? "it" : "them"} will be refused. The partner must authorize again with the missing roles.</p>}
           {extraRoles.length > 0 && <p className="text-muted-foreground">Granted but not used by any ledger operation: {extraRoles.join(", ")}.</p>}
         </CardContent>
       </Card>
@@ -252,9 +274,7 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
         <CardHeader>
           <CardTitle className="text-base">SP-API calls, last {RECENT_OUTCOMES_HOURS} hours</CardTitle>
           <CardDescription>
-            {outcomes.total === 0
-              ? "No calls reported for this authorization."
-              : `${outcomes.total.toLocaleString("en-US")} calls; ${failingCalls.length ? failingCalls.map(([s, n]) => `${n} × ${s}`).join(", ") : "all succeeded"}.`}
+            <span data-testid="calls-summary">{describeRecentCalls(outcomes.total, failingCalls, outcomes.refreshes)}</span>
           </CardDescription>
         </CardHeader>
         {outcomes.rows.length > 0 && (
@@ -273,7 +293,10 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
               <TableBody>
                 {outcomes.rows.map((row) => (
                   <TableRow key={`${row.operation}-${row.statusClass}`}>
-                    <TableCell className="font-mono text-xs">{row.operation}</TableCell>
+                    <TableCell className="font-mono text-xs">
+                      {row.operation}
+                      {row.operation === LATCHKEY_OPERATIONS.lwaRefresh && <span className="block font-sans text-muted-foreground">Token refresh (not an SP-API call)</span>}
+                    </TableCell>
                     <TableCell>{row.statusClass === "network" ? "No answer" : row.statusClass}</TableCell>
                     <TableCell className="text-right">{row.count.toLocaleString("en-US")}</TableCell>
                     <TableCell className="text-right">
@@ -292,8 +315,8 @@ export default async function AuthorizationDetailPage({ params }: { params: Prom
         <CardHeader>
           <CardTitle className="text-base">Timeline</CardTitle>
           <CardDescription>
-            The latest {timeline.length} events of this authorization and its tenant.{" "}
-            <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary hover:underline">
+            {timeline.length === 0 ? "Events" : timeline.length === 1 ? "The only event" : `The latest ${countOf(timeline.length, "event")}`} of this authorization and its tenant.{" "}
+            <Link href={`/admin/audit?tenant=${tenant.id}`} className="text-primary underline underline-offset-2 hover:no-underline">
               Full audit log
             </Link>
           </CardDescription>

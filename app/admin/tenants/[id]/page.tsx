@@ -1,6 +1,7 @@
 import { CheckCircle2, MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AdminTestButton } from "@/components/admin/admin-test-button";
 import { IdentityConflictNotice } from "@/components/admin/identity-conflict-notice";
@@ -20,12 +21,21 @@ import { isAppError } from "@/lib/errors";
 import { getTenantConnections } from "@/lib/tenants/get-tenant-connections";
 import { formatDateTime } from "@/lib/utils/format";
 
-export const metadata: Metadata = { title: "Tenant" };
+/** One load per request, shared by the title and the page. */
+const loadTenant = cache((id: string) => getTenantConnections(id));
+
+/** The title names the tenant; only an admin gets that far (anyone else: the 404). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  await requireAdmin(`/admin/tenants/${id}`);
+  const tenant = await loadTenant(id).catch(() => null);
+  return { title: tenant ? `${tenant.name} · Tenant` : "Tenant" };
+}
 
 export default async function AdminTenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ selfAuthorized?: string }> }) {
   const [{ id }, { selfAuthorized }] = await Promise.all([params, searchParams]);
   await requireAdmin(`/admin/tenants/${id}`);
-  const tenant = await getTenantConnections(id).catch((error: unknown) => {
+  const tenant = await loadTenant(id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
