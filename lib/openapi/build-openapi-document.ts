@@ -16,8 +16,10 @@ const VERSION = "1.0.0";
 const API_KEY_ERRORS: readonly ErrorCode[] = ["unauthenticated", "rate_limited", "internal"];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonObject;
-  return rest;
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonObject;
+  // The dialect is the document's (jsonSchemaDialect), not repeated in every schema.
+  delete json.$schema;
+  return json;
 }
 
 /** The one error envelope, its `code` limited to the given codes. */

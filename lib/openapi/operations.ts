@@ -30,9 +30,6 @@ const AUTHORIZATION_TOKEN_ERRORS = [
 
 const JSON_BODY_ERRORS = ["bad_request", "payload_too_large", "invalid_input"] as const;
 
-const amazonErrors = z.object({
-  errors: z.array(z.object({ code: z.string(), message: z.string().optional(), details: z.string().optional() }).loose()).min(1),
-});
 
 const gatewayAnswerHeaders: ApiResponseDoc["headers"] = {
   "x-latchkey-request-id": { description: "Latchkey's request id (also `x-request-id`).", schema: { type: "string" } },
