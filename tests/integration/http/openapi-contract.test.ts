@@ -105,13 +105,13 @@ describe("the OpenAPI document and the /api/v1 routes", () => {
 
   it("documents exactly the methods each route serves; the others answer 405 in the envelope", async () => {
     for (const file of files) {
-      const module = await moduleOf(file);
+      const routeModule = await moduleOf(file);
       const urlPath = file.replace(/\[\.\.\.\w+\]/, "sellers/v1/marketplaceParticipations").replace(/\[\w+\]/g, "x");
       for (const method of HTTP_METHODS) {
         const upper = method.toUpperCase() as "GET";
-        expect(module[upper], `${file} has a handler for ${upper}`).toBeTypeOf("function");
+        expect(routeModule[upper], `${file} has a handler for ${upper}`).toBeTypeOf("function");
         if (documentedOperation(upper, file)) continue;
-        const response = await module[upper]!(new NextRequest(`http://localhost${urlPath}`, { method: upper }), { params: Promise.resolve(routeFor(urlPath).params) });
+        const response = await routeModule[upper]!(new NextRequest(`http://localhost${urlPath}`, { method: upper }), { params: Promise.resolve(routeFor(urlPath).params) });
         expect(response.status, `${upper} ${file}`).toBe(405);
         expect(((await response.json()) as Json).error).toMatchObject({ code: "method_not_allowed" });
       }
