@@ -37,7 +37,9 @@ export interface ApiOperation {
   scopesNote?: string;
   /** Path parameters: name → schema and description. */
   pathParams?: Record<string, { schema: z.ZodType; description: string }>;
-  /** Request headers the route reads, as one zod object keyed by header name. */
+  /** Query parameters, as the zod object the route parses the search params with (list filters, cursors). */
+  query?: z.ZodObject;
+  /** Request headers the route reads, as one zod object keyed by header name (e.g. `Idempotency-Key`). */
   requestHeaders?: z.ZodObject;
   body?: { schema: z.ZodType; required: boolean; description?: string };
   /** Success answers by status. */

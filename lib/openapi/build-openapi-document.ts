@@ -82,18 +82,19 @@ function errorResponses(operation: ApiOperation): Record<string, JsonObject> {
   return responses;
 }
 
-function headerParameters(schema: z.ZodObject): JsonObject[] {
+function objectParameters(schema: z.ZodObject, location: "header" | "query"): JsonObject[] {
   const objectSchema = jsonSchema(schema, "input") as { properties?: Record<string, JsonObject>; required?: string[] };
   return Object.entries(objectSchema.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property;
-    return { name, in: "header", required: objectSchema.required?.includes(name) ?? false, description, schema: rest };
+    return { name, in: location, required: objectSchema.required?.includes(name) ?? false, description, schema: rest };
   });
 }
 
 function operationObject(operation: ApiOperation): JsonObject {
   const parameters = [
     ...Object.entries(operation.pathParams ?? {}).map(([name, param]) => ({ name, in: "path", required: true, description: param.description, schema: jsonSchema(param.schema, "input") })),
-    ...(operation.requestHeaders ? headerParameters(operation.requestHeaders) : []),
+    ...(operation.query ? objectParameters(operation.query, "query") : []),
+    ...(operation.requestHeaders ? objectParameters(operation.requestHeaders, "header") : []),
   ];
   const scopeWords = operation.scopes.length ? `Needs the API key scope${operation.scopes.length > 1 ? "s" : ""} ${operation.scopes.map((scope) => `\`${scope}\``).join(", ")}.` : "";
   const description = [operation.description, operation.auth === "apiKey" ? scopeWords : "Public: no API key.", operation.scopesNote].filter(Boolean).join("\n\n");
