@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isDecodablePath } from "@/lib/http/decodable-path";
 import { errorResponse } from "@/lib/http/error-response";
 import { requestIdFrom } from "@/lib/http/request-id";
-import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
+import { contentSecurityPolicy, EVAL_PAGES, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 
 /**
  * Runs before every page: tells server pages which path was requested (`x-pathname`), so a signed-out
@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const env = readServerEnv();
   const https = new URL(env.APP_URL).protocol === "https:";
-  const policy = contentSecurityPolicy({ nonce: newNonce(), development: env.NODE_ENV === "development", https });
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: env.NODE_ENV === "development", https, allowEval: EVAL_PAGES.includes(request.nextUrl.pathname) });
   const headers = new Headers(request.headers);
   headers.set("x-pathname", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("content-security-policy", policy);

@@ -1,24 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { idSchema } from "@/lib/http/ids";
+import type { OutcomesInput } from "./outcomes-schemas";
 
-export const outcomesInput = z.object({
-  outcomes: z
-    .array(
-      z.object({
-        authorizationId: idSchema,
-        operation: z.string().min(1).max(120),
-        status: z.number().int().min(0).max(599), // 0: no HTTP answer (network error or timeout)
-        latencyMs: z.number().int().min(0).max(600_000),
-        at: z.iso.datetime().optional(),
-      }),
-    )
-    .min(1)
-    .max(500),
-});
-
-export type OutcomesInput = z.infer<typeof outcomesInput>;
 
 /** An outcome as Latchkey records it; `statusClass` overrides the one derived from `status` (the gateway's "refused"). */
 export type RecordedOutcome = OutcomesInput["outcomes"][number] & { statusClass?: string };

@@ -10,6 +10,11 @@ export interface PageSecurityOptions {
   development: boolean;
   /** APP_URL is https: also upgrade any http subresource. */
   https: boolean;
+  /**
+   * The page's bundled code needs eval: only the API reference at /docs/api (its viewer, Scalar, evaluates
+   * code at run time). Script sources stay nonce + 'strict-dynamic'; every other page keeps eval off.
+   */
+  allowEval?: boolean;
 }
 
 /** A fresh, unguessable nonce for one request. */
@@ -17,10 +22,13 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function contentSecurityPolicy({ nonce, development, https }: PageSecurityOptions): string {
+/** Pages whose policy allows eval (see PageSecurityOptions.allowEval). */
+export const EVAL_PAGES: readonly string[] = ["/docs/api"];
+
+export function contentSecurityPolicy({ nonce, development, https, allowEval = false }: PageSecurityOptions): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development || allowEval ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

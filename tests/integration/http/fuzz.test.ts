@@ -14,6 +14,7 @@ const rdt = await import("@/app/api/v1/authorizations/[id]/restricted-data-token
 const grantless = await import("@/app/api/v1/grantless-tokens/route");
 const outcomes = await import("@/app/api/v1/outcomes/route");
 const ping = await import("@/app/api/v1/ping/route");
+const openapi = await import("@/app/api/v1/openapi.json/route");
 const ingest = await import("@/app/api/notifications/amazon/route");
 const resendWebhook = await import("@/app/api/webhooks/resend/route");
 const healthAuthz = await import("@/app/api/health/authz/route");
@@ -135,6 +136,7 @@ const targets: Target[] = [
   { name: "grantless-tokens", main: "POST", methods: grantless, path: "/api/v1/grantless-tokens" },
   { name: "outcomes", main: "POST", methods: outcomes, path: "/api/v1/outcomes" },
   { name: "ping", main: "GET", methods: ping as unknown as Target["methods"], path: "/api/v1/ping" },
+  { name: "openapi", main: "GET", methods: openapi as unknown as Target["methods"], path: "/api/v1/openapi.json" },
   { name: "notifications", main: "POST", methods: ingest, path: "/api/notifications/amazon" },
   { name: "resend-webhook", main: "POST", methods: resendWebhook, path: "/api/webhooks/resend" },
   { name: "health-authz", main: "GET", methods: healthAuthz, path: "/api/health/authz", legitimate5xx: (body) => (body as { overall?: string }).overall === "fail" },

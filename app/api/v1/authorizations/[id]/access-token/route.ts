@@ -1,14 +1,12 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { withApiKey } from "@/lib/api-keys/with-api-key";
 import { idParams } from "@/lib/http/ids";
 import { otherMethods } from "@/lib/http/other-methods";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { accessTokenInput, type AccessTokenAnswer } from "@/lib/tokens/token-answers";
 
 export const dynamic = "force-dynamic";
-
-const body = z.object({ rejectedToken: z.string().min(1).max(4096).optional() });
 
 /**
  * An LWA access token for one authorization (POST so no cache or log in between keeps it). A worker whose
@@ -16,7 +14,7 @@ const body = z.object({ rejectedToken: z.string().min(1).max(4096).optional() })
  */
 export const POST = withApiKey(
   async (request, { assertTenant, params }) => {
-    const { rejectedToken } = await readJsonBody(request, body, { whenEmpty: {} });
+    const { rejectedToken } = await readJsonBody(request, accessTokenInput, { whenEmpty: {} });
     const token = await getAccessToken(params.id, { assertTenant, rejectedToken });
     return NextResponse.json({
       accessToken: token.accessToken,
@@ -25,7 +23,7 @@ export const POST = withApiKey(
       authorizationId: token.authorization.id,
       region: token.authorization.region,
       sellingPartnerId: token.authorization.sellingPartnerId,
-    });
+    } satisfies AccessTokenAnswer);
   },
   { scopes: ["access_tokens"], params: idParams },
 );
