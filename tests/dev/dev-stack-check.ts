@@ -91,7 +91,13 @@ async function watchPage(page: Page, url: string): Promise<Result> {
 async function checkDevOutbox(page: Page, base: string): Promise<Result[]> {
   // Something to read in the outbox: a sign-in link, asked for the way a person does.
   await page.goto(`${base}/sign-in`, { timeout: FIRST_COMPILE_MS });
-  await page.getByLabel("Email address").fill(`dev-check-${Date.now().toString(36)}@latchkey.test`);
+  // A cold `next dev` compiles the form's client code after the page loads: typing before it hydrates is lost.
+  await page.waitForLoadState("networkidle", { timeout: FIRST_COMPILE_MS });
+  const address = `dev-check-${Date.now().toString(36)}@latchkey.test`;
+  await page.getByLabel("Email address").fill(address);
+  await page.getByLabel("Email address").evaluate((input, value) => {
+    if ((input as HTMLInputElement).value !== value) throw new Error("the sign-in form lost what was typed");
+  }, address);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.waitForURL(/\/sign-in\/check-email/, { timeout: FIRST_COMPILE_MS });
 
