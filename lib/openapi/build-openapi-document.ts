@@ -136,7 +136,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_V
       title: "Latchkey API",
       version: VERSION,
       description:
-        "The token service, SP-API gateway and monitoring API of a Latchkey instance. Every error answer is `{ \"error\": { \"code\", \"message\", \"requestId\", \"details\"? } }` with a stable `code`; match on the code, never on the message. Methods a path does not serve answer 405 `method_not_allowed` with an `Allow` header.",
+        "The token service, SP-API gateway, management, webhook and monitoring API of a Latchkey instance. Every error answer is `{ \"error\": { \"code\", \"message\", \"requestId\", \"details\"? } }` with a stable `code`; match on the code, never on the message. Methods a path does not serve answer 405 `method_not_allowed` with an `Allow` header.",
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/", description: "This Latchkey instance" }],
@@ -144,6 +144,10 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_V
       { name: "Tokens", description: "Access tokens, Restricted Data Tokens and grantless tokens for workers that call Amazon themselves." },
       { name: "SP-API gateway", description: "Workers that never hold a token: Latchkey calls Amazon for them." },
       { name: "Monitoring", description: "Outcomes of SP-API calls, for the monitoring page and alerts." },
+      { name: "Tenants", description: "The partners (sellers and vendors) an integrator manages, by Latchkey's id or the integrator's own externalId." },
+      { name: "Authorizations", description: "Each tenant's connection per region: status, roles, token freshness and history (never a token)." },
+      { name: "Connect links", description: "Single-use links that let a partner connect or reauthorize without a Latchkey account." },
+      { name: "Webhooks", description: "Endpoints that receive signed lifecycle events, their delivery logs, test events and redeliveries." },
       { name: "Meta", description: "Liveness and this document." },
     ],
     components: {

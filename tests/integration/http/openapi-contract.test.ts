@@ -7,9 +7,11 @@ import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
+import { resetServerEnvForTests } from "@/lib/env";
 import { buildOpenApiDocument, openApiDocumentJson } from "@/lib/openapi/build-openapi-document";
 import { useAppWithSandbox } from "../../support/app-harness";
 import { connectSeller } from "../../support/connect-seller";
+import { startWebhookReceiver } from "../../support/webhook-receiver";
 import { DocumentValidator, HTTP_METHODS, operationsOf, pathShape, routeFiles, type Json } from "../../support/openapi-document";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -140,17 +142,25 @@ describe("every documented operation answers as documented", () => {
   let tokensOnly: string;
   let otherTenantKey: string;
 
-  beforeAll(() => {
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let otherTenantId: string;
+
+  beforeAll(async () => {
     covered.clear();
+    receiver = await startWebhookReceiver();
+    return () => receiver.close();
   });
 
   beforeEach(async () => {
+    process.env.CONNECT_LINK_RETURN_ORIGINS = "https://app.example";
+    resetServerEnvForTests();
     const admin = await db.user.create({ data: { email: "admin@example.test", role: "ADMIN" } });
     seller = await connectSeller(app.sandbox);
     const other = await connectSeller(app.sandbox, { label: "Other" });
     key = (await createApiKey({ name: "contract-all" }, admin.id)).apiKey;
     tokensOnly = (await createApiKey({ name: "contract-tokens-only", scopes: ["access_tokens"] }, admin.id)).apiKey;
     otherTenantKey = (await createApiKey({ name: "contract-other-tenant", tenantIds: [other.tenantId] }, admin.id)).apiKey;
+    otherTenantId = other.tenantId;
   });
 
   it("meta: ping and the document itself", async () => {
@@ -220,6 +230,131 @@ describe("every documented operation answers as documented", () => {
       expect(codeOf(refused.json), method).toBe("unknown_operation");
       expect(codeOf((await call(method, `${base}/no/such/operation`)).json), method).toBe("unauthenticated");
     }
+  });
+
+  it("tenants: create (idempotent), list, read, change, by externalId, and refusals", async () => {
+    const body = { name: "Contract Co", kind: "SELLER", contactEmail: "ops@contract.test", externalId: "contract-1", metadata: { plan: "pro" } };
+    const created = await call("POST", "/api/v1/tenants", { key, body, headers: { "Idempotency-Key": "create-contract-1" } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ name: "Contract Co", externalId: "contract-1", metadata: { plan: "pro" } });
+    const replayed = await call("POST", "/api/v1/tenants", { key, body, headers: { "Idempotency-Key": "create-contract-1" } });
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+    expect(replayed.json.id).toBe(created.json.id);
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key, body: { ...body, name: "Another Co" }, headers: { "Idempotency-Key": "create-contract-1" } })).json)).toBe("idempotency_key_reused");
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key, body })).json)).toBe("external_id_taken");
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key: otherTenantKey, body: { ...body, externalId: "contract-2" } })).json)).toBe("forbidden");
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key, rawBody: JSON.stringify({ ...body, kind: "BUYER" }) })).json)).toBe("invalid_input");
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key, rawBody: "{" })).json)).toBe("bad_request");
+    expect(codeOf((await call("POST", "/api/v1/tenants", { key: tokensOnly, body: { ...body, externalId: "contract-3" } })).json)).toBe("insufficient_scope");
+
+    const id = String(created.json.id);
+    const listed = await call("GET", "/api/v1/tenants?externalId=contract-1", { key });
+    expect(listed.status).toBe(200);
+    expect((listed.json.data as Json[]).map((tenant) => tenant.id)).toEqual([id]);
+    const limited = await call("GET", "/api/v1/tenants", { key: otherTenantKey });
+    expect((limited.json.data as Json[]).map((tenant) => tenant.id)).toEqual([otherTenantId]);
+    expect(codeOf((await call("GET", "/api/v1/tenants?limit=0", { key })).json)).toBe("invalid_input");
+    expect(codeOf((await call("GET", "/api/v1/tenants?cursor=not-ours", { key })).json)).toBe("invalid_input");
+
+    expect((await call("GET", `/api/v1/tenants/${id}`, { key })).json.name).toBe("Contract Co");
+    expect(codeOf((await call("GET", `/api/v1/tenants/${id}`, { key: otherTenantKey })).json)).toBe("not_found");
+    expect(codeOf((await call("GET", "/api/v1/tenants/no-such-tenant", { key })).json)).toBe("not_found");
+
+    const changed = await call("PATCH", `/api/v1/tenants/${id}`, { key, body: { name: "Contract Company", metadata: null } });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ name: "Contract Company", metadata: {} });
+    expect(codeOf((await call("PATCH", `/api/v1/tenants/${id}`, { key, rawBody: "{}" })).json)).toBe("invalid_input");
+    expect(codeOf((await call("PATCH", `/api/v1/tenants/${id}`, { key: otherTenantKey, body: { name: "Taken Over" } })).json)).toBe("not_found");
+    const otherExternal = await call("POST", "/api/v1/tenants", { key, body: { ...body, externalId: "contract-4" } });
+    expect(codeOf((await call("PATCH", `/api/v1/tenants/${String(otherExternal.json.id)}`, { key, body: { externalId: "contract-1" } })).json)).toBe("external_id_taken");
+    expect((await call("GET", `/api/v1/tenants/${id}`, { key })).json.name).toBe("Contract Company");
+
+    expect((await call("GET", "/api/v1/tenants/by-external-id/contract-1", { key })).json.id).toBe(id);
+    expect(codeOf((await call("GET", "/api/v1/tenants/by-external-id/contract-1", { key: otherTenantKey })).json)).toBe("not_found");
+    expect(codeOf((await call("GET", "/api/v1/tenants/by-external-id/no-such-id", { key })).json)).toBe("not_found");
+  });
+
+  it("authorizations: list, detail, and refusals", async () => {
+    const listed = await call("GET", `/api/v1/authorizations?tenantId=${seller.tenantId}`, { key });
+    expect(listed.status).toBe(200);
+    expect((listed.json.data as Json[]).map((authorization) => authorization.id)).toEqual([seller.authorizationId]);
+    const limited = await call("GET", "/api/v1/authorizations", { key: otherTenantKey });
+    expect((limited.json.data as Json[]).some((authorization) => authorization.id === seller.authorizationId)).toBe(false);
+    expect(codeOf((await call("GET", "/api/v1/authorizations?status=HAPPY", { key })).json)).toBe("invalid_input");
+    expect(codeOf((await call("GET", "/api/v1/authorizations", { key: tokensOnly })).json)).toBe("insufficient_scope");
+
+    const detail = await call("GET", `/api/v1/authorizations/${seller.authorizationId}`, { key });
+    expect(detail.status).toBe(200);
+    expect(detail.json).toMatchObject({ id: seller.authorizationId, tenantId: seller.tenantId, status: "ACTIVE" });
+    expect(JSON.stringify(detail.json)).not.toMatch(/Atza\||Atzr\|/);
+    expect(codeOf((await call("GET", `/api/v1/authorizations/${seller.authorizationId}`, { key: otherTenantKey })).json)).toBe("not_found");
+    expect(codeOf((await call("GET", "/api/v1/authorizations/no-such-authorization", { key })).json)).toBe("not_found");
+  });
+
+  it("connect links: a link (idempotent), and refusals", async () => {
+    const fresh = await db.tenant.create({ data: { name: "Unlinked Co", kind: "SELLER", contactEmail: "ops@unlinked.test", externalId: "unlinked-1" } });
+    const body = { externalId: "unlinked-1", region: "NA", flow: "connect", returnUrl: "https://app.example/done" };
+    const created = await call("POST", "/api/v1/connect-links", { key, body, headers: { "Idempotency-Key": "link-1" } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ tenantId: fresh.id, region: "NA", flow: "connect" });
+    const replayed = await call("POST", "/api/v1/connect-links", { key, body, headers: { "Idempotency-Key": "link-1" } });
+    expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+    expect(replayed.json.url).toBe(created.json.url);
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, body: { ...body, region: "EU" }, headers: { "Idempotency-Key": "link-1" } })).json)).toBe("idempotency_key_reused");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, body: { ...body, returnUrl: "https://evil.example/x" } })).json)).toBe("return_url_not_allowed");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, body: { tenantId: seller.tenantId, region: "NA", flow: "connect" } })).json)).toBe("already_connected");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, body: { ...body, flow: "reauthorize" } })).json)).toBe("not_connected");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key: otherTenantKey, body })).json)).toBe("not_found");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, rawBody: JSON.stringify({ region: "NA", flow: "connect" }) })).json)).toBe("invalid_input");
+    expect(codeOf((await call("POST", "/api/v1/connect-links", { key, body, headers: { "Idempotency-Key": "has space" } })).json)).toBe("invalid_input");
+  });
+
+  it("webhook endpoints: register, list, read, change, deliveries, test, redeliver, remove, and refusals", async () => {
+    const created = await call("POST", "/api/v1/webhook-endpoints", { key, body: { url: receiver.url, eventTypes: ["authorization.revoked"], description: "Contract" } });
+    expect(created.status).toBe(201);
+    expect(created.json.secret).toEqual(expect.stringMatching(/^whsec_/));
+    const id = String((created.json.endpoint as Json).id);
+    expect(codeOf((await call("POST", "/api/v1/webhook-endpoints", { key, rawBody: JSON.stringify({ url: receiver.url, eventTypes: ["no.such.event"] }) })).json)).toBe("invalid_input");
+    expect(codeOf((await call("POST", "/api/v1/webhook-endpoints", { key: otherTenantKey, body: { url: receiver.url, tenantId: seller.tenantId } })).json)).toBe("not_found");
+    expect(codeOf((await call("POST", "/api/v1/webhook-endpoints", { key: tokensOnly, body: { url: receiver.url } })).json)).toBe("insufficient_scope");
+
+    const listed = await call("GET", "/api/v1/webhook-endpoints", { key });
+    expect(listed.status).toBe(200);
+    expect((listed.json.endpoints as Json[]).map((endpoint) => endpoint.id)).toEqual([id]);
+    expect((await call("GET", "/api/v1/webhook-endpoints", { key: otherTenantKey })).json.endpoints).toEqual([]);
+    expect(codeOf((await call("GET", "/api/v1/webhook-endpoints", { key: tokensOnly })).json)).toBe("insufficient_scope");
+
+    expect(((await call("GET", `/api/v1/webhook-endpoints/${id}`, { key })).json.endpoint as Json).description).toBe("Contract");
+    expect(codeOf((await call("GET", `/api/v1/webhook-endpoints/${id}`, { key: otherTenantKey })).json)).toBe("not_found");
+
+    const changed = await call("PATCH", `/api/v1/webhook-endpoints/${id}`, { key, body: { description: "Changed" } });
+    expect((changed.json.endpoint as Json).description).toBe("Changed");
+    expect(codeOf((await call("PATCH", `/api/v1/webhook-endpoints/${id}`, { key, rawBody: "{}" })).json)).toBe("invalid_input");
+    expect(codeOf((await call("PATCH", `/api/v1/webhook-endpoints/${id}`, { key: otherTenantKey, body: { enabled: false } })).json)).toBe("not_found");
+
+    const tested = await call("POST", `/api/v1/webhook-endpoints/${id}/test`, { key });
+    expect(tested.status).toBe(201);
+    expect(tested.json.delivery).toMatchObject({ eventType: "webhook.test", status: "succeeded" });
+    expect(receiver.received.some((hook) => JSON.stringify(hook).includes("webhook.test"))).toBe(true);
+    expect(codeOf((await call("POST", `/api/v1/webhook-endpoints/${id}/test`, { key: otherTenantKey })).json)).toBe("not_found");
+
+    const deliveryId = String((tested.json.delivery as Json).id);
+    const deliveries = await call("GET", `/api/v1/webhook-endpoints/${id}/deliveries?status=succeeded`, { key });
+    expect((deliveries.json.deliveries as Json[]).map((delivery) => delivery.id)).toEqual([deliveryId]);
+    expect(codeOf((await call("GET", `/api/v1/webhook-endpoints/${id}/deliveries?limit=500`, { key })).json)).toBe("invalid_input");
+    expect(codeOf((await call("GET", `/api/v1/webhook-endpoints/${id}/deliveries`, { key: otherTenantKey })).json)).toBe("not_found");
+
+    const again = await call("POST", `/api/v1/webhook-endpoints/${id}/deliveries/${deliveryId}/redeliver`, { key });
+    expect(again.status).toBe(201);
+    expect(again.json.delivery).toMatchObject({ redeliveryOf: deliveryId, eventId: (tested.json.delivery as Json).eventId });
+    expect(codeOf((await call("POST", `/api/v1/webhook-endpoints/${id}/deliveries/no-such-delivery/redeliver`, { key })).json)).toBe("not_found");
+    expect(codeOf((await call("POST", `/api/v1/webhook-endpoints/${id}/deliveries/${deliveryId}/redeliver`, { key: otherTenantKey })).json)).toBe("not_found");
+
+    expect(codeOf((await call("DELETE", `/api/v1/webhook-endpoints/${id}`, { key: otherTenantKey })).json)).toBe("not_found");
+    expect((await call("DELETE", `/api/v1/webhook-endpoints/${id}`, { key })).status).toBe(204);
+    expect(codeOf((await call("GET", `/api/v1/webhook-endpoints/${id}`, { key })).json)).toBe("not_found");
+    expect(codeOf((await call("DELETE", `/api/v1/webhook-endpoints/${id}`, { key })).json)).toBe("not_found");
   });
 
   it("called every documented operation with a success and an error", () => {
