@@ -30,8 +30,8 @@ async function actionsIn(folders: string[]): Promise<{ name: string; action: Act
     for (const file of readdirSync(path.join(process.cwd(), folder)).filter((f) => f.endsWith(".ts")).sort()) {
       const relative = `${folder}/${file}`;
       if (NOT_ACTIONS.has(relative)) continue;
-      const module = (await import(/* @vite-ignore */ `@/${relative.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
-      const actions = Object.entries(module).filter(([, value]) => typeof value === "function");
+      const exported = (await import(/* @vite-ignore */ `@/${relative.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+      const actions = Object.entries(exported).filter(([, value]) => typeof value === "function");
       expect(actions.length, `${relative} exports no server action`).toBeGreaterThan(0);
       for (const [name, action] of actions) found.push({ name: `${relative}#${name}`, action: action as Action });
     }
