@@ -3,6 +3,7 @@
 import { createAccessTokenCache } from "./access-token-cache.js";
 import { LatchkeyError } from "./errors.js";
 import { createLatchkeyApi, type IssuedRdt } from "./latchkey-api.js";
+import { createManagementApi, type ManagementApi } from "./management-api.js";
 import { createOutcomeReporter } from "./outcome-reporter.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { gatewayFetch } from "./gateway-fetch.js";
@@ -46,7 +47,8 @@ export interface LatchkeyClientOptions {
   onReportError?: (error: unknown) => void;
 }
 
-export interface LatchkeyClient {
+/** The token and gateway calls, plus the management API (tenants, authorizations, connect links; scope `management`). */
+export interface LatchkeyClient extends ManagementApi {
   /** The authorization's LWA access token, cached in memory until shortly before it expires. */
   accessToken(authorizationId: string): Promise<AccessTokenInfo>;
   /** A grantless token for `scope` (keys limited to tenants may not), cached like access tokens. */
@@ -147,6 +149,7 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
   }
 
   return {
+    ...createManagementApi(api),
     accessToken: (authorizationId) => tokens.get(authorizationId),
     grantlessToken: (scope) => grantless.get(scope),
     withRdt,
