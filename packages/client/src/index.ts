@@ -18,6 +18,7 @@ export type {
   TenantMetadata,
   UpdateTenantInput,
 } from "./management-api.js";
+export type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, WebhookEndpointsApi } from "./webhook-endpoints-api.js";
 export { GATEWAY_HEADERS } from "./gateway-fetch.js";
 export { endpointPath, gatewayPath, LATCHKEY_ENDPOINTS, LATCHKEY_ERROR_FIELDS, LATCHKEY_GATEWAY_PATH, LATCHKEY_NESTED_FIELDS, type LatchkeyEndpoint, type LatchkeyEndpointName } from "./paths.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";

@@ -111,6 +111,7 @@ export function createLatchkeyApi(options: LatchkeyApiOptions): LatchkeyApi {
     }
     const json = parseJson(await response.text().catch(() => ""));
     if (!response.ok) throw errorFrom(response, json, what);
+    if (response.status === 204) return {};
     if (!isRecord(json)) throw new LatchkeyError("unexpected_response", response.status, `Latchkey answered ${what} without a JSON object`);
     return json;
   }

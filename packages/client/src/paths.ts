@@ -79,6 +79,21 @@ export const LATCHKEY_ENDPOINTS = {
     responseFields: ["id", "url", "expiresAt", "tenantId", "region", "flow"],
     headers: ["idempotency-key"],
   },
+  // --- webhook endpoints (scope `webhooks`) ---
+  listWebhookEndpoints: { method: "GET", path: "/api/v1/webhook-endpoints", requestFields: [], responseFields: ["endpoints"] },
+  createWebhookEndpoint: { method: "POST", path: "/api/v1/webhook-endpoints", requestFields: ["url", "description", "eventTypes", "tenantId", "enabled"], responseFields: ["endpoint", "secret"] },
+  getWebhookEndpoint: { method: "GET", path: "/api/v1/webhook-endpoints/{id}", requestFields: [], responseFields: ["endpoint"] },
+  updateWebhookEndpoint: { method: "PATCH", path: "/api/v1/webhook-endpoints/{id}", requestFields: ["url", "description", "eventTypes", "enabled"], responseFields: ["endpoint"] },
+  deleteWebhookEndpoint: { method: "DELETE", path: "/api/v1/webhook-endpoints/{id}", requestFields: [], responseFields: [] },
+  listWebhookDeliveries: {
+    method: "GET",
+    path: "/api/v1/webhook-endpoints/{id}/deliveries",
+    requestFields: [],
+    responseFields: ["deliveries", "nextCursor"],
+    queryFields: ["status", "limit", "cursor"],
+  },
+  sendTestWebhook: { method: "POST", path: "/api/v1/webhook-endpoints/{id}/test", requestFields: [], responseFields: ["delivery"] },
+  redeliverWebhook: { method: "POST", path: "/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", requestFields: [], responseFields: ["delivery"] },
 } as const satisfies Record<string, LatchkeyEndpoint>;
 
 export type LatchkeyEndpointName = keyof typeof LATCHKEY_ENDPOINTS;
