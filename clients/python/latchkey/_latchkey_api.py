@@ -88,6 +88,8 @@ class LatchkeyApi:
         parsed = _json(response.body)
         if not 200 <= response.status < 300:
             raise _error_from(response, parsed, what)
+        if response.status == 204:
+            return {}
         if not isinstance(parsed, dict):
             raise LatchkeyError("unexpected_response", response.status, f"Latchkey answered {what} without a JSON object")
         return cast(Dict[str, Any], parsed)

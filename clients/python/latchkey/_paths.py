@@ -57,6 +57,15 @@ LATCHKEY_ENDPOINTS: Dict[str, Endpoint] = {
         ("id", "url", "expiresAt", "tenantId", "region", "flow"),
         headers=("idempotency-key",),
     ),
+    # --- webhook endpoints (scope ``webhooks``) ---
+    "list_webhook_endpoints": Endpoint("GET", "/api/v1/webhook-endpoints", (), ("endpoints",)),
+    "create_webhook_endpoint": Endpoint("POST", "/api/v1/webhook-endpoints", ("url", "description", "eventTypes", "tenantId", "enabled"), ("endpoint", "secret")),
+    "get_webhook_endpoint": Endpoint("GET", "/api/v1/webhook-endpoints/{id}", (), ("endpoint",)),
+    "update_webhook_endpoint": Endpoint("PATCH", "/api/v1/webhook-endpoints/{id}", ("url", "description", "eventTypes", "enabled"), ("endpoint",)),
+    "delete_webhook_endpoint": Endpoint("DELETE", "/api/v1/webhook-endpoints/{id}", (), ()),
+    "list_webhook_deliveries": Endpoint("GET", "/api/v1/webhook-endpoints/{id}/deliveries", (), ("deliveries", "nextCursor"), query_fields=("status", "limit", "cursor")),
+    "send_test_webhook": Endpoint("POST", "/api/v1/webhook-endpoints/{id}/test", (), ("delivery",)),
+    "redeliver_webhook": Endpoint("POST", "/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", (), ("delivery",)),
 }
 
 #: Fields of the nested objects the client sends: one restricted resource, one outcome.

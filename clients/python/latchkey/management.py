@@ -169,3 +169,60 @@ class ManagementApi:
             if value is not None:
                 body[key] = value
         return _with_id(self._api.call("create_connect_link", body=body, headers={"idempotency-key": idempotency_key}), "/api/v1/connect-links")
+
+
+def _member(answer: Dict[str, Any], name: str, path: str) -> Any:
+    value = answer.get(name)
+    if not isinstance(value, (dict, list)):
+        raise LatchkeyError("unexpected_response", 200, f"Latchkey's answer to {path} has no {name}")
+    return value
+
+
+class WebhookEndpointsApi:
+    """Webhook endpoints (API key scope ``webhooks``): register, change and remove receivers, read their
+    deliveries, send a test event and redeliver one."""
+
+    _api: LatchkeyApi
+    _ONE = "/api/v1/webhook-endpoints/{id}"
+
+    def list_webhook_endpoints(self) -> List[Resource]:
+        return list(_member(self._api.call("list_webhook_endpoints"), "endpoints", "/api/v1/webhook-endpoints"))
+
+    def create_webhook_endpoint(
+        self, *, url: str, description: Optional[str] = None, event_types: Optional[List[str]] = None, tenant_id: Optional[str] = None, enabled: Optional[bool] = None
+    ) -> Dict[str, Any]:
+        """Returns ``{"endpoint": ..., "secret": ...}``: the signing secret is in this answer only (keep it for
+        :func:`verify_webhook_signature`)."""
+        body: Dict[str, Any] = {"url": url}
+        for key, value in (("description", description), ("eventTypes", event_types), ("tenantId", tenant_id), ("enabled", enabled)):
+            if value is not None:
+                body[key] = value
+        answer = self._api.call("create_webhook_endpoint", body=body)
+        _member(answer, "endpoint", "/api/v1/webhook-endpoints")
+        if not isinstance(answer.get("secret"), str):
+            raise LatchkeyError("unexpected_response", 201, "Latchkey's answer to /api/v1/webhook-endpoints has no secret")
+        return answer
+
+    def get_webhook_endpoint(self, endpoint_id: str) -> Resource:
+        return dict(_member(self._api.call("get_webhook_endpoint", {"id": endpoint_id}), "endpoint", self._ONE))
+
+    def update_webhook_endpoint(self, endpoint_id: str, *, url: Any = _UNSET, description: Any = _UNSET, event_types: Any = _UNSET, enabled: Any = _UNSET) -> Resource:
+        """Changes only the fields passed (``description=None`` removes it)."""
+        body = _given(url=url, description=description, eventTypes=event_types, enabled=enabled)
+        return dict(_member(self._api.call("update_webhook_endpoint", {"id": endpoint_id}, body), "endpoint", self._ONE))
+
+    def delete_webhook_endpoint(self, endpoint_id: str) -> None:
+        self._api.call("delete_webhook_endpoint", {"id": endpoint_id})
+
+    def list_webhook_deliveries(self, endpoint_id: str, *, status: Optional[str] = None, limit: Optional[int] = None, cursor: Optional[str] = None) -> Dict[str, Any]:
+        """``{"deliveries": [...], "nextCursor": ...}``, newest first."""
+        answer = self._api.call("list_webhook_deliveries", {"id": endpoint_id}, query={"status": status, "limit": limit, "cursor": cursor})
+        _member(answer, "deliveries", self._ONE + "/deliveries")
+        return answer
+
+    def send_test_webhook(self, endpoint_id: str) -> Resource:
+        """Queues a ``webhook.test`` event to this endpoint; returns the delivery."""
+        return dict(_member(self._api.call("send_test_webhook", {"id": endpoint_id}), "delivery", self._ONE + "/test"))
+
+    def redeliver_webhook(self, endpoint_id: str, delivery_id: str) -> Resource:
+        return dict(_member(self._api.call("redeliver_webhook", {"id": endpoint_id, "deliveryId": delivery_id}), "delivery", self._ONE + "/deliveries/{deliveryId}/redeliver"))

@@ -94,3 +94,32 @@ def test_the_error_envelope_becomes_latchkey_error_with_its_code(fake: Fake) -> 
     with pytest.raises(LatchkeyError) as reused:
         client.create_tenant(name="X", kind="SELLER", contact_email="x@x.test", idempotency_key="k")
     assert (reused.value.code, reused.value.status) == ("idempotency_key_reused", 422)
+
+
+def test_webhook_endpoints_create_returns_the_secret_then_test_redeliver_deliveries_and_delete(fake: Fake) -> None:
+    def answer(seen: Seen) -> Answer:
+        path = seen.path.split("?")[0]
+        if seen.method == "DELETE":
+            return Answer(204)
+        if path == "/api/v1/webhook-endpoints":
+            return Answer(201, {"endpoint": {"id": "w1", **seen.body}, "secret": "whsec_abc"})
+        if path.endswith("/deliveries"):
+            return Answer(200, {"deliveries": [{"id": "d1", "status": "failed"}], "nextCursor": "d1"})
+        return Answer(201, {"delivery": {"id": "d3" if path.endswith("/redeliver") else "d2", "status": "pending"}})
+
+    fake.management_answer = answer
+    client = fake.client()
+    created = client.create_webhook_endpoint(url="https://hooks.test/in", event_types=["authorization.status_changed"])
+    assert created["secret"] == "whsec_abc" and created["endpoint"]["eventTypes"] == ["authorization.status_changed"]
+    assert fake.seen[0].body == {"url": "https://hooks.test/in", "eventTypes": ["authorization.status_changed"]}
+    assert client.send_test_webhook("w1")["id"] == "d2"
+    assert client.redeliver_webhook("w1", "d/1")["id"] == "d3"
+    assert client.list_webhook_deliveries("w1", status="failed", limit=1)["nextCursor"] == "d1"
+    assert client.delete_webhook_endpoint("w1") is None
+    assert [f"{s.method} {s.path}" for s in fake.seen] == [
+        "POST /api/v1/webhook-endpoints",
+        "POST /api/v1/webhook-endpoints/w1/test",
+        "POST /api/v1/webhook-endpoints/w1/deliveries/d%2F1/redeliver",
+        "GET /api/v1/webhook-endpoints/w1/deliveries?status=failed&limit=1",
+        "DELETE /api/v1/webhook-endpoints/w1",
+    ]

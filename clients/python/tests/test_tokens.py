@@ -93,6 +93,14 @@ def test_the_endpoint_table_covers_every_request_and_every_field_the_client_send
             return Answer(201, {"id": "cl1", "url": "https://latchkey.test/c/1", "expiresAt": "x", "tenantId": "t1", "region": "NA", "flow": "connect"})
         if path.startswith("/api/v1/authorizations/"):
             return Answer(200, {"id": "a1", "tenantId": "t1", "tenant": {}})
+        if path == "/api/v1/webhook-endpoints":
+            return Answer(200, {"endpoints": []}) if seen.method == "GET" else Answer(201, {"endpoint": {"id": "w1"}, "secret": "whsec"})
+        if path.endswith("/deliveries"):
+            return Answer(200, {"deliveries": [], "nextCursor": None})
+        if path.endswith("/test") or path.endswith("/redeliver"):
+            return Answer(201, {"delivery": {"id": "d2"}})
+        if path.startswith("/api/v1/webhook-endpoints/"):
+            return Answer(204) if seen.method == "DELETE" else Answer(200, {"endpoint": {"id": "w1"}})
         return Answer(200, tenant)
 
     fake.management_answer = management
@@ -103,6 +111,14 @@ def test_the_endpoint_table_covers_every_request_and_every_field_the_client_send
     client.update_tenant("t1", name="U", contact_email="u@example.com", external_id=None, metadata=None, marketplace_ids=[])
     client.list_authorizations(tenant_id="t1", external_id="e1", selling_partner_id="A1", region="NA", status="ACTIVE", limit=5, cursor="c")
     client.get_authorization("a1")
+    client.list_webhook_endpoints()
+    client.create_webhook_endpoint(url="https://hooks.test/in", description="d", event_types=["authorization.status_changed"], tenant_id="t1", enabled=True)
+    client.get_webhook_endpoint("w1")
+    client.update_webhook_endpoint("w1", url="https://hooks.test/in2", description=None, event_types=[], enabled=False)
+    client.list_webhook_deliveries("w1", status="failed", limit=10, cursor="d0")
+    client.send_test_webhook("w1")
+    client.redeliver_webhook("w1", "d1")
+    client.delete_webhook_endpoint("w1")
     client.create_connect_link(tenant_id="t1", region="NA", flow="connect", return_url="https://app.test/", marketplace_id="ATVPDKIKX0DER", idempotency_key="k2")
 
     def template(seen_path: str, method: str) -> str:
