@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
 import { createLatchkeyClient, LatchkeyError, type LatchkeyClient } from "@latchkey/client";
+import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";
 import { startWorkerStack, type WorkerStack } from "./worker-stack";
 
 let stack: WorkerStack;
@@ -83,5 +84,45 @@ describe("worker client: management API against Latchkey's route handlers", () =
     expect((await db.tenant.findUniqueOrThrow({ where: { id: seller.tenantId } })).name).not.toBe("Hijacked");
     expect((await limited.listAuthorizations()).data).toEqual([]);
     expect((await limited.listTenants()).data.map((t) => t.id)).toEqual([other.id]);
+  });
+});
+
+describe("worker client: webhook endpoints against Latchkey's route handlers", () => {
+  let webhookStack: WorkerStack;
+  let webhooks: LatchkeyClient;
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    webhookStack = await startWorkerStack({ name: "webhook-admin", scopes: ["webhooks", "management"] });
+    webhooks = createLatchkeyClient({ baseUrl: webhookStack.latchkey.url, apiKey: webhookStack.apiKey, reportOutcomes: false });
+  });
+  afterAll(async () => {
+    await webhooks?.close();
+    await webhookStack?.close();
+    await receiver?.close();
+  });
+
+  it("creates an endpoint (secret once), changes, tests, lists deliveries and deletes it; a limited key sees none of it", async () => {
+    const created = await webhooks.createWebhookEndpoint({ url: receiver.url, eventTypes: ["authorization.revoked"], description: "ops" });
+    expect(created.secret.length).toBeGreaterThan(16);
+    expect(created.endpoint).toMatchObject({ url: receiver.url, eventTypes: ["authorization.revoked"], enabled: true, tenantId: null });
+    expect(JSON.stringify(await webhooks.getWebhookEndpoint(created.endpoint.id))).not.toContain(created.secret);
+    expect((await webhooks.listWebhookEndpoints()).map((e) => e.id)).toContain(created.endpoint.id);
+    expect(await webhooks.updateWebhookEndpoint(created.endpoint.id, { enabled: false, description: null })).toMatchObject({ enabled: false, description: null });
+
+    const test = await webhooks.sendTestWebhook(created.endpoint.id);
+    expect(test.eventType).toBe("webhook.test");
+    const { deliveries } = await webhooks.listWebhookDeliveries(created.endpoint.id);
+    expect(deliveries.map((d) => d.id)).toContain(test.id);
+
+    const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    const { apiKey } = await createApiKey({ name: "limited-webhooks", scopes: ["webhooks"], tenantIds: [webhookStack.seller.tenantId] }, admin.id);
+    const limited = createLatchkeyClient({ baseUrl: webhookStack.latchkey.url, apiKey, reportOutcomes: false });
+    await expect(limited.getWebhookEndpoint(created.endpoint.id)).rejects.toMatchObject({ code: "not_found", status: 404 });
+    await expect(limited.deleteWebhookEndpoint(created.endpoint.id)).rejects.toMatchObject({ code: "not_found", status: 404 });
+    expect((await limited.listWebhookEndpoints()).map((e) => e.id)).not.toContain(created.endpoint.id);
+
+    await webhooks.deleteWebhookEndpoint(created.endpoint.id);
+    await expect(webhooks.getWebhookEndpoint(created.endpoint.id)).rejects.toMatchObject({ code: "not_found", status: 404 });
   });
 });
