@@ -71,6 +71,8 @@ const stack = {
   apiKey,
   limitedApiKey,
   authorizationId: seller.authorizationId,
+  tenantId: seller.tenantId,
+  otherTenantId: other.tenantId,
   sellingPartnerId: seller.sellingPartnerId,
   sandboxUrl: sandbox.url,
   spapiEndpoints: { NA: `${sandbox.url}/spapi/na`, EU: `${sandbox.url}/spapi/eu`, FE: `${sandbox.url}/spapi/fe` },

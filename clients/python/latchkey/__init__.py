@@ -3,6 +3,7 @@ outcome reporting, and webhook signature verification. Standard library only."""
 
 from ._paths import GATEWAY_PATH, LATCHKEY_ENDPOINTS, LATCHKEY_NESTED_FIELDS, Endpoint, endpoint_path, gateway_path
 from .client import LatchkeyClient, build_user_agent
+from .management import ManagementApi, Page, WebhookEndpointsApi
 from .errors import LatchkeyError, SpApiCallError, SpApiFailureKind
 from .retry import DEFAULT_RETRY_POLICY, RetryPolicy
 from .spapi import DEFAULT_SPAPI_ENDPOINTS
@@ -24,6 +25,8 @@ __all__ = [
     "LATCHKEY_NESTED_FIELDS",
     "LatchkeyClient",
     "LatchkeyError",
+    "ManagementApi",
+    "Page",
     "RestrictedDataToken",
     "RestrictedResource",
     "RetryPolicy",
@@ -31,6 +34,7 @@ __all__ = [
     "SpApiFailureKind",
     "SpApiResponse",
     "WEBHOOK_SIGNATURE_HEADER",
+    "WebhookEndpointsApi",
     "WebhookVerification",
     "build_user_agent",
     "endpoint_path",

@@ -4,6 +4,7 @@ and Latchkey's error envelope turned into LatchkeyError with its stable code."""
 import json
 from datetime import datetime
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, cast
+from urllib.parse import urlencode
 
 from ._http import HttpResponse, Transport
 from ._paths import ERROR_ENVELOPE, LATCHKEY_ENDPOINTS, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, endpoint_path
@@ -55,23 +56,40 @@ class LatchkeyApi:
         self._user_agent = user_agent
         self._timeout = timeout
 
-    def call(self, name: str, params: Mapping[str, str] = {}, body: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
-        """One request to Latchkey; returns the answer's JSON object or raises LatchkeyError."""
+    def call(
+        self,
+        name: str,
+        params: Mapping[str, str] = {},
+        body: Optional[Dict[str, Any]] = None,
+        query: Optional[Mapping[str, Any]] = None,
+        headers: Optional[Mapping[str, Optional[str]]] = None,
+    ) -> Dict[str, Any]:
+        """One request to Latchkey; returns the answer's JSON object or raises LatchkeyError. ``None`` query values
+        and headers are left out."""
         method = LATCHKEY_ENDPOINTS[name].method
         path = endpoint_path(name, params)
         what = f"{method} {path}"
-        headers = {"authorization": f"Bearer {self._api_key}", "accept": "application/json", "user-agent": self._user_agent}
+        pairs = [(key, str(value)) for key, value in (query or {}).items() if value is not None]
+        url_path = path + ("?" + urlencode(pairs) if pairs else "")
+        headers = {
+            **{key: value for key, value in (headers or {}).items() if value is not None},
+            "authorization": f"Bearer {self._api_key}",
+            "accept": "application/json",
+            "user-agent": self._user_agent,
+        }
         data = None
         if body is not None:
             headers["content-type"] = "application/json"
             data = json.dumps(body).encode("utf-8")
         try:
-            response = self._transport(method, self._base + path, headers, data, self._timeout)
+            response = self._transport(method, self._base + url_path, headers, data, self._timeout)
         except OSError as error:
             raise LatchkeyError("network_error", 0, f"Latchkey did not answer {what}: {type(error).__name__}") from error
         parsed = _json(response.body)
         if not 200 <= response.status < 300:
             raise _error_from(response, parsed, what)
+        if response.status == 204:
+            return {}
         if not isinstance(parsed, dict):
             raise LatchkeyError("unexpected_response", response.status, f"Latchkey answered {what} without a JSON object")
         return cast(Dict[str, Any], parsed)

@@ -13,6 +13,16 @@ class Endpoint(NamedTuple):
     request_fields: Tuple[str, ...]
     #: Top-level JSON fields the client reads from a success answer.
     response_fields: Tuple[str, ...]
+    #: Query parameters the client may send (list calls).
+    query_fields: Tuple[str, ...] = ()
+    #: Request headers the client may send besides authorization/accept/content-type/user-agent.
+    headers: Tuple[str, ...] = ()
+
+
+_TENANT_FIELDS = ("id", "externalId", "name", "kind", "contactEmail", "metadata", "marketplaceIds", "quarantinedAt", "createdAt", "updatedAt")
+_TENANT_WRITE_FIELDS = ("name", "contactEmail", "externalId", "metadata", "marketplaceIds")
+_PAGE_FIELDS = ("data", "nextCursor")
+_AUTHORIZATION_FIELDS = ("id", "tenantId", "tenantExternalId", "region", "sellingPartnerId", "status", "createdAt")
 
 
 LATCHKEY_ENDPOINTS: Dict[str, Endpoint] = {
@@ -30,6 +40,32 @@ LATCHKEY_ENDPOINTS: Dict[str, Endpoint] = {
     ),
     "grantless_token": Endpoint("POST", "/api/v1/grantless-tokens", ("scope",), ("accessToken", "expiresAt", "scope")),
     "outcomes": Endpoint("POST", "/api/v1/outcomes", ("outcomes",), ()),
+    # --- management API (scope ``management``) ---
+    "create_tenant": Endpoint("POST", "/api/v1/tenants", _TENANT_WRITE_FIELDS + ("kind",), _TENANT_FIELDS, headers=("idempotency-key",)),
+    "list_tenants": Endpoint("GET", "/api/v1/tenants", (), _PAGE_FIELDS, query_fields=("limit", "cursor", "kind", "externalId", "contactEmail")),
+    "get_tenant": Endpoint("GET", "/api/v1/tenants/{id}", (), _TENANT_FIELDS),
+    "update_tenant": Endpoint("PATCH", "/api/v1/tenants/{id}", _TENANT_WRITE_FIELDS, _TENANT_FIELDS),
+    "get_tenant_by_external_id": Endpoint("GET", "/api/v1/tenants/by-external-id/{externalId}", (), _TENANT_FIELDS),
+    "list_authorizations": Endpoint(
+        "GET", "/api/v1/authorizations", (), _PAGE_FIELDS, query_fields=("limit", "cursor", "tenantId", "externalId", "sellingPartnerId", "region", "status")
+    ),
+    "get_authorization": Endpoint("GET", "/api/v1/authorizations/{id}", (), _AUTHORIZATION_FIELDS + ("tenant",)),
+    "create_connect_link": Endpoint(
+        "POST",
+        "/api/v1/connect-links",
+        ("tenantId", "externalId", "region", "flow", "returnUrl", "marketplaceId"),
+        ("id", "url", "expiresAt", "tenantId", "region", "flow"),
+        headers=("idempotency-key",),
+    ),
+    # --- webhook endpoints (scope ``webhooks``) ---
+    "list_webhook_endpoints": Endpoint("GET", "/api/v1/webhook-endpoints", (), ("endpoints",)),
+    "create_webhook_endpoint": Endpoint("POST", "/api/v1/webhook-endpoints", ("url", "description", "eventTypes", "tenantId", "enabled"), ("endpoint", "secret")),
+    "get_webhook_endpoint": Endpoint("GET", "/api/v1/webhook-endpoints/{id}", (), ("endpoint",)),
+    "update_webhook_endpoint": Endpoint("PATCH", "/api/v1/webhook-endpoints/{id}", ("url", "description", "eventTypes", "enabled"), ("endpoint",)),
+    "delete_webhook_endpoint": Endpoint("DELETE", "/api/v1/webhook-endpoints/{id}", (), ()),
+    "list_webhook_deliveries": Endpoint("GET", "/api/v1/webhook-endpoints/{id}/deliveries", (), ("deliveries", "nextCursor"), query_fields=("status", "limit", "cursor")),
+    "send_test_webhook": Endpoint("POST", "/api/v1/webhook-endpoints/{id}/test", (), ("delivery",)),
+    "redeliver_webhook": Endpoint("POST", "/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", (), ("delivery",)),
 }
 
 #: Fields of the nested objects the client sends: one restricted resource, one outcome.

@@ -13,6 +13,7 @@ from ._latchkey_api import IssuedRdt, LatchkeyApi
 from ._token_cache import TokenCache
 from .errors import LatchkeyError
 from .gateway import GatewayContext, gateway_fetch
+from .management import ManagementApi, WebhookEndpointsApi
 from .outcomes import OutcomeReporter
 from .retry import DEFAULT_RETRY_POLICY, RetryPolicy
 from .spapi import DEFAULT_SPAPI_ENDPOINTS, CallContext, Credentials, QueryValue, SpApiRequest, spapi_fetch
@@ -37,8 +38,10 @@ def _outcome_worth_resending(error: BaseException) -> bool:
     return not isinstance(error, LatchkeyError) or error.retryable
 
 
-class LatchkeyClient:
-    """Talks to Latchkey with an API key (Admin → API keys) and to SP-API with the tokens Latchkey issues.
+class LatchkeyClient(ManagementApi, WebhookEndpointsApi):
+    """Talks to Latchkey with an API key (Admin → API keys) and to SP-API with the tokens Latchkey issues; the
+    management API (tenants, authorizations, connect links; scope ``management``) comes from ManagementApi,
+    webhook endpoints (scope ``webhooks``) from WebhookEndpointsApi.
 
     ``mode="gateway"`` sends every ``spapi_fetch`` through Latchkey's SP-API gateway (API key scope
     ``gateway``): Latchkey holds the tokens, makes RDTs, shares rate limits and records outcomes, and the worker

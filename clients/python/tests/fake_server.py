@@ -45,6 +45,8 @@ class Fake:
         self.serial = 0
         self.access_token_answer: Optional[Responder] = None
         self.outcomes_answer: Responder = lambda seen: Answer(202, {"accepted": 1})
+        #: Answers every other Latchkey call (management API, connect links) when set.
+        self.management_answer: Optional[Responder] = None
         self.lock = threading.Lock()
         fake = self
 
@@ -93,6 +95,8 @@ class Fake:
                 if not self.spapi_script:
                     return Answer(599, {"errors": [{"code": "Unscripted"}]})
                 return self.spapi_script.pop(0)
+            if seen.path.startswith("/api/v1/") and self.management_answer:
+                return self.management_answer(seen)
             return Answer(404, {"error": {"code": "not_found", "message": "no route"}})
 
     def spapi(self, *answers: Answer) -> None:

@@ -104,3 +104,52 @@ def test_once_the_seller_revokes_the_call_fails_loudly_after_one_refresh(client:
     with pytest.raises((LatchkeyError, SpApiCallError)):
         client.access_token(latchkey_stack["authorizationId"])
 
+
+
+def test_management_creates_a_tenant_once_per_idempotency_key_then_finds_updates_and_lists_it(client: LatchkeyClient) -> None:
+    fields = dict(name="Python Outdoor", kind="SELLER", contact_email="Ops@Python.test", external_id="py-acme-1", metadata={"plan": "pro"}, idempotency_key="py-create-1")
+    created = client.create_tenant(**fields)  # type: ignore[arg-type]
+    assert (created["name"], created["contactEmail"], created["externalId"], created["metadata"]) == ("Python Outdoor", "ops@python.test", "py-acme-1", {"plan": "pro"})
+    assert client.create_tenant(**fields)["id"] == created["id"]  # type: ignore[arg-type]
+    with pytest.raises(LatchkeyError) as reused:
+        client.create_tenant(**{**fields, "name": "Someone Else"})  # type: ignore[arg-type]
+    assert (reused.value.code, reused.value.status) == ("idempotency_key_reused", 422)
+
+    assert client.get_tenant(created["id"])["name"] == "Python Outdoor"
+    assert client.get_tenant_by_external_id("py-acme-1")["id"] == created["id"]
+    assert client.update_tenant(created["id"], name="Python Outdoor Ltd", metadata=None)["metadata"] == {}
+    for n in (1, 2, 3):
+        client.create_tenant(name=f"Py Vendor {n}", kind="VENDOR", contact_email=f"pv{n}@python.test")
+    first = client.list_tenants(kind="VENDOR", limit=2)
+    assert len(first.data) == 2 and first.next_cursor
+    assert sorted(t["name"] for t in client.iter_tenants(kind="VENDOR", limit=2)) == ["Py Vendor 1", "Py Vendor 2", "Py Vendor 3"]
+
+
+def test_management_lists_and_reads_authorizations_and_makes_a_connect_link(client: LatchkeyClient, latchkey_stack: Dict[str, Any]) -> None:
+    listed = [a["id"] for a in client.iter_authorizations(tenant_id=latchkey_stack["tenantId"], limit=1)]
+    assert listed == [latchkey_stack["authorizationId"]]
+    detail = client.get_authorization(latchkey_stack["authorizationId"])
+    assert (detail["tenantId"], detail["sellingPartnerId"]) == (latchkey_stack["tenantId"], latchkey_stack["sellingPartnerId"])
+    assert "Atza|" not in json.dumps(detail)
+
+    client.create_tenant(name="Py Linked", kind="SELLER", contact_email="linked@python.test", external_id="py-linked-1")
+    link = client.create_connect_link(external_id="py-linked-1", region="EU", flow="connect", idempotency_key="py-link-1")
+    assert (link["region"], link["flow"]) == ("EU", "connect") and link["url"].startswith("http")
+    assert client.create_connect_link(external_id="py-linked-1", region="EU", flow="connect", idempotency_key="py-link-1")["id"] == link["id"]
+
+
+def test_management_a_key_limited_to_another_tenant_gets_not_found(latchkey_stack: Dict[str, Any]) -> None:
+    limited = LatchkeyClient(latchkey_stack["latchkeyUrl"], latchkey_stack["limitedApiKey"], report_outcomes=False)
+    assert limited.get_tenant(latchkey_stack["otherTenantId"])["id"] == latchkey_stack["otherTenantId"]
+    calls = [
+        lambda: limited.get_tenant(latchkey_stack["tenantId"]),
+        lambda: limited.get_authorization(latchkey_stack["authorizationId"]),
+        lambda: limited.update_tenant(latchkey_stack["tenantId"], name="Hijacked"),
+        lambda: limited.create_connect_link(tenant_id=latchkey_stack["tenantId"], region="NA", flow="reauthorize"),
+    ]
+    for call in calls:
+        with pytest.raises(LatchkeyError) as caught:
+            call()
+        assert (caught.value.code, caught.value.status) == ("not_found", 404)
+    assert [a["tenantId"] for a in limited.iter_authorizations()] == [latchkey_stack["otherTenantId"]]
+    assert [t["id"] for t in limited.iter_tenants()] == [latchkey_stack["otherTenantId"]]

@@ -1,9 +1,10 @@
 import re
 import threading
+from urllib.parse import parse_qsl
 
 import pytest
 
-from fake_server import Answer, Fake, unused_port
+from fake_server import Answer, Fake, Seen, unused_port
 from latchkey import LATCHKEY_ENDPOINTS, LATCHKEY_NESTED_FIELDS, LatchkeyClient, LatchkeyError, RestrictedResource, endpoint_path
 
 
@@ -82,6 +83,43 @@ def test_the_endpoint_table_covers_every_request_and_every_field_the_client_send
         pass
     client.grantless_token("sellingpartnerapi::notifications")
     client.flush()
+    tenant = {"id": "t1", "externalId": "e1", "name": "T", "kind": "SELLER", "contactEmail": "t@example.com", "metadata": {}, "marketplaceIds": []}
+
+    def management(seen: Seen) -> Answer:
+        path = seen.path.split("?")[0]
+        if path in ("/api/v1/tenants", "/api/v1/authorizations") and seen.method == "GET":
+            return Answer(200, {"data": [], "nextCursor": None})
+        if path == "/api/v1/connect-links":
+            return Answer(201, {"id": "cl1", "url": "https://latchkey.test/c/1", "expiresAt": "x", "tenantId": "t1", "region": "NA", "flow": "connect"})
+        if path.startswith("/api/v1/authorizations/"):
+            return Answer(200, {"id": "a1", "tenantId": "t1", "tenant": {}})
+        if path == "/api/v1/webhook-endpoints":
+            return Answer(200, {"endpoints": []}) if seen.method == "GET" else Answer(201, {"endpoint": {"id": "w1"}, "secret": "whsec"})
+        if path.endswith("/deliveries"):
+            return Answer(200, {"deliveries": [], "nextCursor": None})
+        if path.endswith("/test") or path.endswith("/redeliver"):
+            return Answer(201, {"delivery": {"id": "d2"}})
+        if path.startswith("/api/v1/webhook-endpoints/"):
+            return Answer(204) if seen.method == "DELETE" else Answer(200, {"endpoint": {"id": "w1"}})
+        return Answer(200, tenant)
+
+    fake.management_answer = management
+    client.create_tenant(name="T", kind="SELLER", contact_email="t@example.com", external_id="e1", metadata={"plan": "pro"}, marketplace_ids=["ATVPDKIKX0DER"], idempotency_key="k1")
+    client.list_tenants(kind="SELLER", external_id="e1", contact_email="t@example.com", limit=5, cursor="c")
+    client.get_tenant("t1")
+    client.get_tenant_by_external_id("e1")
+    client.update_tenant("t1", name="U", contact_email="u@example.com", external_id=None, metadata=None, marketplace_ids=[])
+    client.list_authorizations(tenant_id="t1", external_id="e1", selling_partner_id="A1", region="NA", status="ACTIVE", limit=5, cursor="c")
+    client.get_authorization("a1")
+    client.list_webhook_endpoints()
+    client.create_webhook_endpoint(url="https://hooks.test/in", description="d", event_types=["authorization.status_changed"], tenant_id="t1", enabled=True)
+    client.get_webhook_endpoint("w1")
+    client.update_webhook_endpoint("w1", url="https://hooks.test/in2", description=None, event_types=[], enabled=False)
+    client.list_webhook_deliveries("w1", status="failed", limit=10, cursor="d0")
+    client.send_test_webhook("w1")
+    client.redeliver_webhook("w1", "d1")
+    client.delete_webhook_endpoint("w1")
+    client.create_connect_link(tenant_id="t1", region="NA", flow="connect", return_url="https://app.test/", marketplace_id="ATVPDKIKX0DER", idempotency_key="k2")
 
     def template(seen_path: str, method: str) -> str:
         for endpoint in LATCHKEY_ENDPOINTS.values():
@@ -90,10 +128,14 @@ def test_the_endpoint_table_covers_every_request_and_every_field_the_client_send
         raise AssertionError(f"{method} {seen_path} is not in LATCHKEY_ENDPOINTS")
 
     latchkey_requests = [s for s in fake.seen if s.path.startswith("/api/")]
-    assert {template(s.path, s.method) for s in latchkey_requests} == {e.path for e in LATCHKEY_ENDPOINTS.values()}
+    assert {(s.method, template(s.path.split("?")[0], s.method)) for s in latchkey_requests} == {(e.method, e.path) for e in LATCHKEY_ENDPOINTS.values()}
+    standard_headers = {"authorization", "accept", "content-type", "user-agent", "content-length", "host", "connection", "accept-encoding"}
     for seen in latchkey_requests:
-        endpoint = next(e for e in LATCHKEY_ENDPOINTS.values() if e.path == template(seen.path, seen.method))
+        path, _, query = seen.path.partition("?")
+        endpoint = next(e for e in LATCHKEY_ENDPOINTS.values() if e.method == seen.method and e.path == template(path, seen.method))
         assert set(seen.body or {}) <= set(endpoint.request_fields), seen.path
+        assert {key for key, _ in parse_qsl(query)} <= set(endpoint.query_fields), seen.path
+        assert set(seen.headers) - standard_headers <= set(endpoint.headers), seen.path
         for resource in (seen.body or {}).get("restrictedResources", []):
             assert set(resource) <= set(LATCHKEY_NESTED_FIELDS["restricted_resource"])
         for outcome in (seen.body or {}).get("outcomes", []):

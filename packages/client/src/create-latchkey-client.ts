@@ -3,6 +3,8 @@
 import { createAccessTokenCache } from "./access-token-cache.js";
 import { LatchkeyError } from "./errors.js";
 import { createLatchkeyApi, type IssuedRdt } from "./latchkey-api.js";
+import { createManagementApi, type ManagementApi } from "./management-api.js";
+import { createWebhookEndpointsApi, type WebhookEndpointsApi } from "./webhook-endpoints-api.js";
 import { createOutcomeReporter } from "./outcome-reporter.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { gatewayFetch } from "./gateway-fetch.js";
@@ -46,7 +48,8 @@ export interface LatchkeyClientOptions {
   onReportError?: (error: unknown) => void;
 }
 
-export interface LatchkeyClient {
+/** The token and gateway calls, the management API (tenants, authorizations, connect links; scope `management`) and webhook endpoints (scope `webhooks`). */
+export interface LatchkeyClient extends ManagementApi, WebhookEndpointsApi {
   /** The authorization's LWA access token, cached in memory until shortly before it expires. */
   accessToken(authorizationId: string): Promise<AccessTokenInfo>;
   /** A grantless token for `scope` (keys limited to tenants may not), cached like access tokens. */
@@ -147,6 +150,8 @@ export function createLatchkeyClient(options: LatchkeyClientOptions): LatchkeyCl
   }
 
   return {
+    ...createManagementApi(api),
+    ...createWebhookEndpointsApi(api),
     accessToken: (authorizationId) => tokens.get(authorizationId),
     grantlessToken: (scope) => grantless.get(scope),
     withRdt,

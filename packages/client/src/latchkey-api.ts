@@ -37,6 +37,16 @@ export interface LatchkeyApi {
   fetchRestrictedDataToken(authorizationId: string, restrictedResources: RestrictedResource[], targetApplication?: string): Promise<IssuedRdt>;
   fetchGrantlessToken(scope: GrantlessScope): Promise<IssuedGrantlessToken>;
   postOutcomes(outcomes: CallOutcome[]): Promise<void>;
+  /** Any endpoint of the table: path parameters, an optional JSON body, query and extra headers; the answer's JSON. */
+  request(name: LatchkeyEndpointName, options?: LatchkeyRequestOptions): Promise<Record<string, unknown>>;
+}
+
+export interface LatchkeyRequestOptions {
+  params?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** Undefined values are left out. */
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string | undefined>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,15 +83,21 @@ export function createLatchkeyApi(options: LatchkeyApiOptions): LatchkeyApi {
   const base = options.baseUrl.replace(/\/+$/, "");
 
   /** One request to Latchkey; resolves with the answer's JSON object. */
-  async function call(name: LatchkeyEndpointName, params: Record<string, string>, body?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async function call(name: LatchkeyEndpointName, params: Record<string, string>, body?: Record<string, unknown>, extra: Pick<LatchkeyRequestOptions, "query" | "headers"> = {}): Promise<Record<string, unknown>> {
     const { method } = LATCHKEY_ENDPOINTS[name];
     const path = endpointPath(name, params);
     const what = `${method} ${path}`;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(extra.query ?? {})) if (value !== undefined) search.set(key, String(value));
+    const query = search.size > 0 ? `?${search.toString()}` : "";
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(extra.headers ?? {})) if (value !== undefined) headers[key] = value;
     let response: Response;
     try {
-      response = await options.fetch(`${base}${path}`, {
+      response = await options.fetch(`${base}${path}${query}`, {
         method,
         headers: {
+          ...headers,
           authorization: `Bearer ${options.apiKey}`,
           accept: "application/json",
           "user-agent": options.userAgent,
@@ -95,6 +111,7 @@ export function createLatchkeyApi(options: LatchkeyApiOptions): LatchkeyApi {
     }
     const json = parseJson(await response.text().catch(() => ""));
     if (!response.ok) throw errorFrom(response, json, what);
+    if (response.status === 204) return {};
     if (!isRecord(json)) throw new LatchkeyError("unexpected_response", response.status, `Latchkey answered ${what} without a JSON object`);
     return json;
   }
@@ -136,5 +153,6 @@ export function createLatchkeyApi(options: LatchkeyApiOptions): LatchkeyApi {
     async postOutcomes(outcomes) {
       await call("outcomes", {}, { outcomes });
     },
+    request: (name, request = {}) => call(name, request.params ?? {}, request.body, request),
   };
 }

@@ -10,7 +10,16 @@ export interface LatchkeyEndpoint {
   requestFields: readonly string[];
   /** Top-level JSON fields the client reads from a success answer. */
   responseFields: readonly string[];
+  /** Query parameters the client may send (list calls). */
+  queryFields?: readonly string[];
+  /** Request headers the client may send besides authorization/accept/content-type/user-agent. */
+  headers?: readonly string[];
 }
+
+const TENANT_FIELDS = ["id", "externalId", "name", "kind", "contactEmail", "metadata", "marketplaceIds", "quarantinedAt", "createdAt", "updatedAt"] as const;
+const TENANT_WRITE_FIELDS = ["name", "contactEmail", "externalId", "metadata", "marketplaceIds"] as const;
+const PAGE_FIELDS = ["data", "nextCursor"] as const;
+const AUTHORIZATION_FIELDS = ["id", "tenantId", "tenantExternalId", "region", "sellingPartnerId", "status", "createdAt"] as const;
 
 export const LATCHKEY_ENDPOINTS = {
   accessToken: {
@@ -37,6 +46,54 @@ export const LATCHKEY_ENDPOINTS = {
     requestFields: ["outcomes"],
     responseFields: [],
   },
+  // --- management API (scope `management`) ---
+  createTenant: {
+    method: "POST",
+    path: "/api/v1/tenants",
+    requestFields: [...TENANT_WRITE_FIELDS, "kind"],
+    responseFields: TENANT_FIELDS,
+    headers: ["idempotency-key"],
+  },
+  listTenants: {
+    method: "GET",
+    path: "/api/v1/tenants",
+    requestFields: [],
+    responseFields: PAGE_FIELDS,
+    queryFields: ["limit", "cursor", "kind", "externalId", "contactEmail"],
+  },
+  getTenant: { method: "GET", path: "/api/v1/tenants/{id}", requestFields: [], responseFields: TENANT_FIELDS },
+  updateTenant: { method: "PATCH", path: "/api/v1/tenants/{id}", requestFields: TENANT_WRITE_FIELDS, responseFields: TENANT_FIELDS },
+  getTenantByExternalId: { method: "GET", path: "/api/v1/tenants/by-external-id/{externalId}", requestFields: [], responseFields: TENANT_FIELDS },
+  listAuthorizations: {
+    method: "GET",
+    path: "/api/v1/authorizations",
+    requestFields: [],
+    responseFields: PAGE_FIELDS,
+    queryFields: ["limit", "cursor", "tenantId", "externalId", "sellingPartnerId", "region", "status"],
+  },
+  getAuthorization: { method: "GET", path: "/api/v1/authorizations/{id}", requestFields: [], responseFields: [...AUTHORIZATION_FIELDS, "tenant"] },
+  createConnectLink: {
+    method: "POST",
+    path: "/api/v1/connect-links",
+    requestFields: ["tenantId", "externalId", "region", "flow", "returnUrl", "marketplaceId"],
+    responseFields: ["id", "url", "expiresAt", "tenantId", "region", "flow"],
+    headers: ["idempotency-key"],
+  },
+  // --- webhook endpoints (scope `webhooks`) ---
+  listWebhookEndpoints: { method: "GET", path: "/api/v1/webhook-endpoints", requestFields: [], responseFields: ["endpoints"] },
+  createWebhookEndpoint: { method: "POST", path: "/api/v1/webhook-endpoints", requestFields: ["url", "description", "eventTypes", "tenantId", "enabled"], responseFields: ["endpoint", "secret"] },
+  getWebhookEndpoint: { method: "GET", path: "/api/v1/webhook-endpoints/{id}", requestFields: [], responseFields: ["endpoint"] },
+  updateWebhookEndpoint: { method: "PATCH", path: "/api/v1/webhook-endpoints/{id}", requestFields: ["url", "description", "eventTypes", "enabled"], responseFields: ["endpoint"] },
+  deleteWebhookEndpoint: { method: "DELETE", path: "/api/v1/webhook-endpoints/{id}", requestFields: [], responseFields: [] },
+  listWebhookDeliveries: {
+    method: "GET",
+    path: "/api/v1/webhook-endpoints/{id}/deliveries",
+    requestFields: [],
+    responseFields: ["deliveries", "nextCursor"],
+    queryFields: ["status", "limit", "cursor"],
+  },
+  sendTestWebhook: { method: "POST", path: "/api/v1/webhook-endpoints/{id}/test", requestFields: [], responseFields: ["delivery"] },
+  redeliverWebhook: { method: "POST", path: "/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", requestFields: [], responseFields: ["delivery"] },
 } as const satisfies Record<string, LatchkeyEndpoint>;
 
 export type LatchkeyEndpointName = keyof typeof LATCHKEY_ENDPOINTS;

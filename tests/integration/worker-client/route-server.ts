@@ -9,12 +9,26 @@ import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
 import { POST as outcomesRoute } from "@/app/api/v1/outcomes/route";
 import { GET as pingRoute } from "@/app/api/v1/ping/route";
 import * as gatewayRoute from "@/app/api/v1/spapi/[authorizationId]/[...path]/route";
+import { GET as listAuthorizationsRoute } from "@/app/api/v1/authorizations/route";
+import { GET as getAuthorizationRoute } from "@/app/api/v1/authorizations/[id]/route";
+import { POST as connectLinksRoute } from "@/app/api/v1/connect-links/route";
+import * as tenantsRoute from "@/app/api/v1/tenants/route";
+import * as tenantRoute from "@/app/api/v1/tenants/[id]/route";
+import * as webhookEndpointsRoute from "@/app/api/v1/webhook-endpoints/route";
+import * as webhookEndpointRoute from "@/app/api/v1/webhook-endpoints/[id]/route";
+import { GET as webhookDeliveriesRoute } from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
+import { POST as webhookRedeliverRoute } from "@/app/api/v1/webhook-endpoints/[id]/deliveries/[deliveryId]/redeliver/route";
+import { POST as webhookTestRoute } from "@/app/api/v1/webhook-endpoints/[id]/test/route";
+import { GET as tenantByExternalIdRoute } from "@/app/api/v1/tenants/by-external-id/[externalId]/route";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
 const idParam = (match: RegExpExecArray) => ({ id: decodeURIComponent(match[1] ?? "") });
 // The gateway's catch-all: `[authorizationId]` and the Amazon path's segments, as Next would pass them.
 const gatewayParams = (match: RegExpExecArray) => ({ authorizationId: decodeURIComponent(match[1] ?? ""), path: (match[2] ?? "").split("/").filter(Boolean).map(decodeURIComponent) });
+const externalIdParam = (match: RegExpExecArray) => ({ externalId: decodeURIComponent(match[1] ?? "") });
+const noParams = () => ({});
+const deliveryParams = (match: RegExpExecArray) => ({ id: decodeURIComponent(match[1] ?? ""), deliveryId: decodeURIComponent(match[2] ?? "") });
 const gatewayHandler: Handler = (request, context) => gatewayRoute[request.method as "GET" | "POST" | "PUT" | "PATCH" | "DELETE"](request, context as never);
 
 const routes: { method: string | null; pattern: RegExp; name: string; handler: Handler; params: (match: RegExpExecArray) => Record<string, string | string[]> }[] = [
@@ -23,6 +37,24 @@ const routes: { method: string | null; pattern: RegExp; name: string; handler: H
   { method: "POST", pattern: /^\/api\/v1\/grantless-tokens$/, name: "grantless-tokens", handler: grantlessRoute as Handler, params: idParam },
   { method: "POST", pattern: /^\/api\/v1\/outcomes$/, name: "outcomes", handler: outcomesRoute as Handler, params: idParam },
   { method: "GET", pattern: /^\/api\/v1\/ping$/, name: "ping", handler: () => pingRoute(), params: idParam },
+  // The management API: tenants, authorizations, connect links.
+  { method: "GET", pattern: /^\/api\/v1\/tenants$/, name: "tenants", handler: tenantsRoute.GET as Handler, params: noParams },
+  { method: "POST", pattern: /^\/api\/v1\/tenants$/, name: "tenants", handler: tenantsRoute.POST as Handler, params: noParams },
+  { method: "GET", pattern: /^\/api\/v1\/tenants\/by-external-id\/([^/]+)$/, name: "tenant-by-external-id", handler: tenantByExternalIdRoute as Handler, params: externalIdParam },
+  { method: "GET", pattern: /^\/api\/v1\/tenants\/([^/]+)$/, name: "tenant", handler: tenantRoute.GET as Handler, params: idParam },
+  { method: "PATCH", pattern: /^\/api\/v1\/tenants\/([^/]+)$/, name: "tenant", handler: tenantRoute.PATCH as Handler, params: idParam },
+  { method: "GET", pattern: /^\/api\/v1\/authorizations$/, name: "authorizations", handler: listAuthorizationsRoute as Handler, params: noParams },
+  { method: "GET", pattern: /^\/api\/v1\/authorizations\/([^/]+)$/, name: "authorization", handler: getAuthorizationRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/connect-links$/, name: "connect-links", handler: connectLinksRoute as Handler, params: noParams },
+  // Webhook endpoints.
+  { method: "GET", pattern: /^\/api\/v1\/webhook-endpoints$/, name: "webhook-endpoints", handler: webhookEndpointsRoute.GET as Handler, params: noParams },
+  { method: "POST", pattern: /^\/api\/v1\/webhook-endpoints$/, name: "webhook-endpoints", handler: webhookEndpointsRoute.POST as Handler, params: noParams },
+  { method: "GET", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)$/, name: "webhook-endpoint", handler: webhookEndpointRoute.GET as Handler, params: idParam },
+  { method: "PATCH", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)$/, name: "webhook-endpoint", handler: webhookEndpointRoute.PATCH as Handler, params: idParam },
+  { method: "DELETE", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)$/, name: "webhook-endpoint", handler: webhookEndpointRoute.DELETE as Handler, params: idParam },
+  { method: "GET", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)\/deliveries$/, name: "webhook-deliveries", handler: webhookDeliveriesRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)\/test$/, name: "webhook-test", handler: webhookTestRoute as Handler, params: idParam },
+  { method: "POST", pattern: /^\/api\/v1\/webhook-endpoints\/([^/]+)\/deliveries\/([^/]+)\/redeliver$/, name: "webhook-redeliver", handler: webhookRedeliverRoute as Handler, params: deliveryParams },
   { method: null, pattern: /^\/api\/v1\/spapi\/([^/]+)(\/.*)?$/, name: "gateway", handler: gatewayHandler, params: gatewayParams },
 ];
 

@@ -32,6 +32,7 @@ export function createFake(options: Partial<LatchkeyClientOptions> = {}) {
   let accessTokenAnswer: Responder | undefined;
   let outcomesAnswer: Responder = () => json(202, { accepted: 1 });
   let rdtSerial = 0;
+  let managementAnswer: Responder | undefined;
 
   const fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
     const request: SeenRequest = {
@@ -53,6 +54,8 @@ export function createFake(options: Partial<LatchkeyClientOptions> = {}) {
       answer = json(200, { accessToken: `Atza|grantless-${++tokenSerial}`, tokenType: "bearer", expiresAt: new Date(clock + tokenLifetimeMs).toISOString(), scope });
     } else if (input === `${LATCHKEY}/api/v1/outcomes`) {
       answer = await outcomesAnswer(request);
+    } else if (input.startsWith(`${LATCHKEY}/api/v1/`) && managementAnswer) {
+      answer = await managementAnswer(request);
     } else if (input.startsWith("https://spapi.test/")) {
       const next = spapiScript.shift();
       if (!next) throw new Error(`unscripted SP-API call ${input}`);
@@ -89,6 +92,8 @@ export function createFake(options: Partial<LatchkeyClientOptions> = {}) {
     setTokenLifetime: (ms: number) => (tokenLifetimeMs = ms),
     answerAccessToken: (responder: Responder) => (accessTokenAnswer = responder),
     answerOutcomes: (responder: Responder) => (outcomesAnswer = responder),
+    /** Answers every other Latchkey call (management API, connect links). */
+    answerManagement: (responder: Responder) => (managementAnswer = responder),
     tokenRequests: () => seen.filter((r) => r.url.endsWith("/access-token")),
     grantlessRequests: () => seen.filter((r) => r.url.endsWith("/grantless-tokens")),
     rdtRequests: () => seen.filter((r) => r.url.endsWith("/restricted-data-token")),
