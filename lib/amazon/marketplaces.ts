@@ -2,7 +2,7 @@
 // Ids from Amazon's "Marketplace IDs" page; Seller/Vendor Central hosts from its "Seller Central URLs"
 // and "Vendor Central URLs" pages (https://developer-docs.amazon.com/sp-api/docs/marketplace-ids,
 // …/seller-central-urls, …/vendor-central-urls; read 2026-12-02). `site` is the short code the sandbox uses.
-export type Region = "NA" | "EU" | "FE";
+import { REGION_NAMES, type Region } from "./regions";
 
 export interface Marketplace {
   id: string;
@@ -80,9 +80,9 @@ export function marketplacesIn(region: Region): Marketplace[] {
 }
 
 export const REGIONS: readonly { id: Region; name: string; awsRegion: string }[] = [
-  { id: "NA", name: "North America", awsRegion: "us-east-1" },
-  { id: "EU", name: "Europe", awsRegion: "eu-west-1" },
-  { id: "FE", name: "Far East", awsRegion: "us-west-2" },
+  { id: "NA", name: REGION_NAMES.NA, awsRegion: "us-east-1" },
+  { id: "EU", name: REGION_NAMES.EU, awsRegion: "eu-west-1" },
+  { id: "FE", name: REGION_NAMES.FE, awsRegion: "us-west-2" },
 ];
 
 const hostOf = (url: string) => new URL(url).host;

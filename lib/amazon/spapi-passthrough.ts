@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { readServerEnv } from "@/lib/env";
 import { AmazonNetworkError, USER_AGENT } from "./http";
-import type { Region } from "./marketplaces";
+import type { Region } from "./regions";
 
 /** The worker's headers Amazon may see: never its Authorization, cookies, host or forwarding headers. */
 const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "accept-language"] as const;

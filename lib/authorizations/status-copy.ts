@@ -17,8 +17,6 @@ export const STATUS_COPY: Record<ConnectionStatus, { label: string; tone: Tone; 
   },
 };
 
-export const REGION_NAMES = { NA: "North America", EU: "Europe", FE: "Far East" } as const;
-
 /** Where a partner removes the app on Amazon's side too. */
 export const REMOVE_APP_INSTRUCTIONS = {
   SELLER: "In Seller Central, open Apps and Services → Manage Your Apps, find this app and choose Remove.",

@@ -1,4 +1,4 @@
-import type { Region } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import { isCallbackFailure } from "@/lib/oauth/callback-failures";
 import { failureCopy } from "@/lib/oauth/failure-copy";
 

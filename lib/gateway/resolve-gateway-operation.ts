@@ -4,7 +4,7 @@ import "server-only";
 // KNOWN to require may be missing from the roles the partner granted. Unknown role mappings (null, cut
 // off, or none for this region) are not a reason to refuse: Amazon then decides.
 import { findOperation, type CatalogOperation } from "@/lib/amazon/catalog";
-import type { Region } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordLatchkeyCall } from "@/lib/monitoring/record-latchkey-call";

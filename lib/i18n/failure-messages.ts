@@ -1,5 +1,5 @@
 // A failed authorization's page (lib/oauth/failure-copy.ts) in the reader's language, its placeholders filled in.
-import type { Region } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import type { Messages } from "./messages";
 import type { translatorFor } from "./translator";
 

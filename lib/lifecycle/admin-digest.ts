@@ -3,7 +3,7 @@ import "server-only";
 // sent when something is on it; once per day per admin.
 import { createElement } from "react";
 import AdminDigestEmail, { ADMIN_DIGEST_TEMPLATE, adminDigestSubject, type AdminDigestSection } from "@/emails/admin-digest";
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { REGION_NAMES } from "@/lib/amazon/regions";
 import { db } from "@/lib/db/client";
 import { listUndeliveredEmails } from "@/lib/email/list-undelivered-emails";
 import { sendEmail } from "@/lib/email/send-email";

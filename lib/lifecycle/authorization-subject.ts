@@ -1,7 +1,7 @@
 import "server-only";
 import type { EmailAccount } from "@/emails/components/account";
 import { db } from "@/lib/db/client";
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { REGION_NAMES } from "@/lib/amazon/regions";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
 

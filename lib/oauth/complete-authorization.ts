@@ -6,7 +6,7 @@ import { readAccountFingerprint, sameAccount, type AccountFingerprint } from "@/
 import { findAccountHolder, openIdentityConflict, type NewIdentityConflict } from "@/lib/authorizations/identity-conflicts";
 import { transitionAuthorization } from "@/lib/authorizations/state-machine";
 import { sealRefreshToken } from "@/lib/authorizations/store-refresh-token";
-import type { Region } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import { probeConnection, recordConnectivity, type ConnectivityResult } from "@/lib/preflight/test-connectivity";
 import { preflightConnection } from "@/lib/preflight/run-preflight";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
-import type { Region } from "@/lib/amazon/marketplaces";
+import { REGION_NAMES } from "@/lib/amazon/regions";
+import type { Region } from "@/lib/amazon/regions";
 import type { CallbackFailure } from "./callback-failures";
 
 export interface FailureCopy {
@@ -41,7 +41,8 @@ export const FAILURE_COPY: Record<CallbackFailure, FailureCopy> = {
   },
 };
 
-const ARTICLE_NAMES: Record<Region, string> = { NA: "a North America", EU: "a Europe", FE: "a Far East" };
+/** "a North America" (account), "a Europe" (connection): every region name starts with a consonant sound. */
+const withArticle = (region: Region) => `a ${REGION_NAMES[region]}`;
 
 /**
  * A failure's copy with its placeholders filled in (`{ttl}`: how long a started authorization stays valid;
@@ -52,8 +53,8 @@ export function failureCopy(failure: CallbackFailure, stateTtlSeconds: number, r
   const ttl = stateTtlSeconds % 60 === 0 ? `${stateTtlSeconds / 60} minute${stateTtlSeconds === 60 ? "" : "s"}` : `${stateTtlSeconds} seconds`;
   const body = copy.body
     .replace("{ttl}", ttl)
-    .replace("{account}", regions ? ARTICLE_NAMES[regions.account] : "an account of another region")
-    .replace("{started}", regions ? ARTICLE_NAMES[regions.started] : "a connection for a different region")
+    .replace("{account}", regions ? withArticle(regions.account) : "an account of another region")
+    .replace("{started}", regions ? withArticle(regions.started) : "a connection for a different region")
     .replace("{accountRegion}", regions ? REGION_NAMES[regions.account] : "the account's region");
   return { ...copy, body };
 }

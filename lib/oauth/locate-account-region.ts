@@ -1,5 +1,6 @@
 import "server-only";
-import { REGIONS, type Region } from "@/lib/amazon/marketplaces";
+import { REGIONS } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import type { PartnerKind } from "@/lib/generated/prisma/client";
 import { probeConnection } from "@/lib/preflight/test-connectivity";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
-import { findMarketplace, type Region } from "@/lib/amazon/marketplaces";
+import { findMarketplace } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import { LwaError, refreshAccessToken } from "@/lib/amazon/lwa";
 import { SpApiError } from "@/lib/amazon/spapi";
 import { withClientCredentials } from "@/lib/app-client/client-credentials";

@@ -1,6 +1,6 @@
 import "server-only";
 import { probeSeller, probeVendor } from "@/lib/amazon/connectivity";
-import type { Region } from "@/lib/amazon/marketplaces";
+import type { Region } from "@/lib/amazon/regions";
 import { SpApiError } from "@/lib/amazon/spapi";
 import { accountFingerprint, type AccountFingerprint } from "@/lib/authorizations/account-fingerprint";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

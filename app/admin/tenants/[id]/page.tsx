@@ -13,7 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { findMarketplace } from "@/lib/amazon/marketplaces";
 import { requireAdmin } from "@/lib/auth/session";
 import { listOpenIdentityConflicts } from "@/lib/authorizations/identity-conflicts";
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { REGION_NAMES } from "@/lib/amazon/regions";
 import { lastTestDetail, renewalDetail } from "@/lib/authorizations/status-details";
 import { connectLinkState, listRecentConnectLinks } from "@/lib/connect-links/list-connect-links";
 import { describeSuppression, findSuppression } from "@/lib/email/suppressions";

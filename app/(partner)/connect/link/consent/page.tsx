@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ConsentSummary } from "@/components/connect/consent-summary";
 import { ContinueFromLink } from "@/components/connect/continue-from-link";
-import { REGION_NAMES } from "@/lib/authorizations/status-copy";
+import { REGION_NAMES } from "@/lib/amazon/regions";
 import { readConnectLinkSession } from "@/lib/connect-links/connect-link-session";
 import { CONNECT_LINK_COOKIE } from "@/lib/connect-links/connect-link-url";
 
