@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerEntry } from "@/lib/ledger/ledger";
 import { readLedger } from "@/lib/ledger/read-ledger";
 import { ROLES } from "@/lib/roles/roles";
+import { CONNECTION_FACTS_SELECT } from "@/lib/tenants/get-tenant-connections";
 import { accessTokenCacheKey } from "@/lib/tokens/get-access-token";
 import { getRecentSpApiOutcomes } from "./recent-spapi-outcomes";
 
@@ -15,29 +16,11 @@ export const TIMELINE_LENGTH = 50;
  * select both read through, so what an integrator sees never drifts from what an admin sees.
  */
 export const AUTHORIZATION_FACTS_SELECT = {
-  id: true,
+  ...CONNECTION_FACTS_SELECT,
   tenantId: true,
-  region: true,
-  sellingPartnerId: true,
-  authType: true,
-  status: true,
-  statusReason: true,
-  refreshTokenFingerprint: true,
-  roles: true,
-  marketplaceIds: true,
-  authorizedAt: true,
-  renewalDueAt: true,
-  lastUsedAt: true,
-  lastRefreshAt: true,
-  lastRefreshError: true,
-  consecutiveFailures: true,
   refreshCooldownUntil: true,
-  lastConnectivityAt: true,
-  lastConnectivityOk: true,
   inactiveSince: true,
-  revokedAt: true,
   quarantinedAt: true,
-  createdAt: true,
   tenant: { select: { id: true, externalId: true, name: true, kind: true, contactEmail: true, quarantinedAt: true } },
 } satisfies Prisma.AuthorizationSelect;
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { partnerHistoryWhere } from "@/lib/audit/event-registry";
 import { AppError } from "@/lib/errors";
 
-const connectionFields = {
+/** What a partner sees of each connection; the admin's facts (lib/dashboard) are these and more. */
+export const CONNECTION_FACTS_SELECT = {
   id: true,
   region: true,
   sellingPartnerId: true,
@@ -23,6 +24,10 @@ const connectionFields = {
   lastConnectivityOk: true,
   revokedAt: true,
   createdAt: true,
+} as const;
+
+const connectionFields = {
+  ...CONNECTION_FACTS_SELECT,
   // The latest flow only: whether it came back from Amazon (status-details.ts: an unfinished attempt).
   oauthStates: { select: { consumedAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } as const;
