@@ -112,6 +112,25 @@ async function storedRefreshToken(authorizationId: string): Promise<string | nul
   return readRefreshToken(authorization).catch(() => null);
 }
 
+/**
+ * After a crash mid-send: the workflows recover as at boot, then the email-retries cron's work (every minute in
+ * both modes) once the dead sender's lease on the row has run out. The same idempotency key goes to Resend,
+ * so an email Resend already accepted is not sent twice.
+ */
+async function recoverEmails(): Promise<void> {
+  await bootRunner();
+  const { db } = await import("@/lib/db/client");
+  const { retryDueEmails } = await import("@/lib/email/retry-due-emails");
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const leased = await db.emailOutbox.findMany({ where: { status: "QUEUED" }, select: { nextAttemptAt: true } });
+    if (leased.length === 0) return;
+    const due = Math.max(...leased.map((row) => row.nextAttemptAt?.getTime() ?? 0));
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, Math.min(due - Date.now() + 250, deadline - Date.now())));
+    await retryDueEmails({ now: new Date() });
+  }
+}
+
 const scenarios: Record<string, Record<string, () => Promise<unknown>>> = {
   "workflow-mid-step": {
     setup: () => seedTenantWithAuthorization("wf"),
@@ -123,7 +142,7 @@ const scenarios: Record<string, Record<string, () => Promise<unknown>>> = {
   "email-mid-send": {
     setup: () => seedTenantWithAuthorization("mail"),
     drive: () => quarantine(state.authorizationId!),
-    recover: bootRunner,
+    recover: recoverEmails,
     observe: observeQuarantine,
   },
   "lwa-answer-before-db-write": {

@@ -23,7 +23,7 @@ import { createSandbox } from "../../sandbox/server";
 import { migrateDatabase } from "../../lib/db/migrate";
 
 const APP_URL = "http://localhost:3999";
-const PROCESS_TIMEOUT_MS = 120_000;
+const PROCESS_TIMEOUT_MS = 240_000; // a recovery may wait out a dead sender's 75 s email lease
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 interface Observed {
