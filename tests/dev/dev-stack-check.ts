@@ -103,7 +103,7 @@ async function checkDevOutbox(page: Page, base: string): Promise<Result[]> {
 
   await page.goto(`${base}/dev/outbox`, { timeout: FIRST_COMPILE_MS });
   const listFindings = await seriousViolations(page, "/dev/outbox");
-  await page.getByRole("link", { name: /Sign in to Latchkey/ }).first().click({ timeout: FIRST_COMPILE_MS });
+  await page.getByRole("link", { name: /Latchkey sign-in link/ }).first().click({ timeout: FIRST_COMPILE_MS });
   await page.waitForURL(/\/dev\/outbox\/[^/]+$/, { timeout: FIRST_COMPILE_MS });
   const frame = page.getByTestId("email-frame");
   await frame.waitFor({ timeout: FIRST_COMPILE_MS });
