@@ -2,7 +2,7 @@
 same request core as the token calls (Latchkey's error envelope → LatchkeyError with its stable code).
 Answers are Latchkey's JSON objects as dicts (camelCase keys, ISO times as strings)."""
 
-from typing import Any, Dict, Iterator, List, Mapping, Optional
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional
 
 from ._latchkey_api import LatchkeyApi
 from .errors import LatchkeyError
@@ -30,6 +30,17 @@ def _with_id(answer: Dict[str, Any], path: str) -> Resource:
     if not isinstance(answer.get("id"), str) or not answer["id"]:
         raise LatchkeyError("unexpected_response", 200, f"Latchkey's answer to {path} has no id")
     return answer
+
+
+def _every_page(fetch: Callable[[Optional[str]], Page]) -> Iterator[Resource]:
+    """The items of every page, following ``next_cursor`` from the first page (``fetch(None)``) to the last."""
+    cursor: Optional[str] = None
+    while True:
+        page = fetch(cursor)
+        yield from page.data
+        cursor = page.next_cursor
+        if cursor is None:
+            return
 
 
 def _page(answer: Dict[str, Any], path: str) -> Page:
@@ -104,13 +115,7 @@ class ManagementApi:
 
     def iter_tenants(self, *, kind: Optional[str] = None, external_id: Optional[str] = None, contact_email: Optional[str] = None, limit: Optional[int] = None) -> Iterator[Resource]:
         """Every tenant matching the filters, page after page (``limit`` is the page size)."""
-        cursor: Optional[str] = None
-        while True:
-            page = self.list_tenants(kind=kind, external_id=external_id, contact_email=contact_email, limit=limit, cursor=cursor)
-            yield from page.data
-            cursor = page.next_cursor
-            if cursor is None:
-                return
+        return _every_page(lambda cursor: self.list_tenants(kind=kind, external_id=external_id, contact_email=contact_email, limit=limit, cursor=cursor))
 
     def list_authorizations(
         self,
@@ -137,15 +142,12 @@ class ManagementApi:
         status: Optional[str] = None,
         limit: Optional[int] = None,
     ) -> Iterator[Resource]:
-        cursor: Optional[str] = None
-        while True:
-            page = self.list_authorizations(
+        """Every authorization matching the filters, page after page (``limit`` is the page size)."""
+        return _every_page(
+            lambda cursor: self.list_authorizations(
                 tenant_id=tenant_id, external_id=external_id, selling_partner_id=selling_partner_id, region=region, status=status, limit=limit, cursor=cursor
             )
-            yield from page.data
-            cursor = page.next_cursor
-            if cursor is None:
-                return
+        )
 
     def get_authorization(self, authorization_id: str) -> Resource:
         """One authorization with its tenant, token freshness, ledger, recent outcomes and history (never a token)."""
