@@ -64,7 +64,7 @@ export async function forwardSpApiRequest(input: ForwardSpApiRequestInput): Prom
   // Scope first: another tenant's authorization is a 404 whatever the path.
   const authorization = await loadAuthorizationForTokens(input.authorizationId);
   tokenOptions.assertTenant?.(authorization.tenantId);
-  const operation = await resolveGatewayOperation({ authorizationId: authorization.id, kind: authorization.tenant.kind, region: authorization.region }, method, amazonPath);
+  const operation = await resolveGatewayOperation({ authorizationId: authorization.id, kind: authorization.tenant.kind, region: authorization.region, roles: authorization.roles }, method, amazonPath);
   const options = gatewayRequestOptions(method, input.request.headers);
   const body = await readRequestBody(input.request);
   try {

@@ -5,7 +5,6 @@ import "server-only";
 // off, or none for this region) are not a reason to refuse: Amazon then decides.
 import { findOperation, type CatalogOperation } from "@/lib/amazon/catalog";
 import type { Region } from "@/lib/amazon/regions";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordLatchkeyCall } from "@/lib/monitoring/record-latchkey-call";
 import { readLedger } from "@/lib/ledger/read-ledger";
@@ -18,6 +17,8 @@ export interface GatewayPartner {
   authorizationId: string;
   kind: PartnerKind;
   region: Region;
+  /** The roles the partner granted (as the token service's cached authorization holds them). */
+  roles: readonly string[];
 }
 
 /** The roles that grant the operation in this region, when Amazon's complete list is known; else null. */
@@ -25,11 +26,6 @@ function knownGrantingRoles(operation: CatalogOperation, region: Region): string
   if (!operation.roles || !operation.rolesComplete) return null;
   const roles = operation.roles.filter((grant) => !grant.regions || grant.regions.includes(region)).map((grant) => grant.name);
   return roles.length > 0 ? roles : null;
-}
-
-async function grantedRoles(authorizationId: string): Promise<string[]> {
-  const row = await db.authorization.findUnique({ where: { id: authorizationId }, select: { roles: true } });
-  return row?.roles ?? [];
 }
 
 async function refuse(partner: GatewayPartner, operation: CatalogOperation, error: AppError): Promise<never> {
@@ -45,7 +41,7 @@ export async function resolveGatewayOperation(partner: GatewayPartner, method: s
     return refuse(partner, operation, new AppError("operation_not_in_ledger", `${operation.operationId} (${operation.api}) is not in the roles ledger; add it there before calling it.`, { details: { operation: operation.operationId, api: operation.api } }));
   }
   const required = knownGrantingRoles(operation, partner.region);
-  if (required && !(await grantedRoles(partner.authorizationId)).some((role) => required.includes(role))) {
+  if (required && !partner.roles.some((role) => required.includes(role))) {
     return refuse(partner, operation, new AppError("role_not_granted", `${operation.operationId} needs one of these roles, which the selling partner did not grant: ${required.join(", ")}.`, { details: { operation: operation.operationId, roles: required } }));
   }
   return operation;

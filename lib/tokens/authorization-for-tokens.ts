@@ -10,6 +10,7 @@ const select = {
   region: true,
   sellingPartnerId: true,
   status: true,
+  roles: true,
   refreshTokenCiphertext: true,
   refreshCooldownUntil: true,
   tenant: { select: { quarantinedAt: true, kind: true } },
