@@ -3,28 +3,94 @@ import "server-only";
 // refilled from the database clock, so every worker and every Latchkey instance draws from the same
 // bucket. Taking a slot is one atomic statement; a slot may lie in the future (the bucket's `tokens`
 // go negative), and the request then sleeps until its turn instead of polling.
+//
+// Within one process, requests for the same bucket that arrive while its statement runs wait for it and
+// then take their slots together, in one statement (they would otherwise queue on the row's lock one by
+// one). A batch is all or nothing; one that does not fit falls back to a statement per request.
 import { db } from "@/lib/db/client";
+import { processLocal } from "@/lib/runtime/process-local";
 import { isBucket, REFILLED_TOKENS } from "./bucket-sql";
 import type { UsagePlanBucket } from "./usage-plan-bucket";
 
 export type SlotGrant = { granted: true; waitMs: number; rate: number } | { granted: false; retryAfterMs: number };
 
+interface Waiter {
+  maxWaitMs: number;
+  resolve: (grant: SlotGrant) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Requests waiting for a bucket whose statement is running; no entry: the bucket is idle here. */
+const lanes = processLocal("gatewayBucketLanes", () => new Map<string, Waiter[]>());
+const MAX_BATCH = 100;
+
 /**
  * Takes the next slot of the bucket if it comes within `maxWaitMs`; otherwise takes nothing and says
  * when a request could go at once. A new bucket starts full with the catalog's plan.
  */
-export async function acquireSlot(bucket: UsagePlanBucket, maxWaitMs: number): Promise<SlotGrant> {
+export function acquireSlot(bucket: UsagePlanBucket, maxWaitMs: number): Promise<SlotGrant> {
+  return new Promise((resolve, reject) => {
+    const key = `${bucket.authorizationId}\u0000${bucket.usagePlan}`;
+    const waiting = lanes.get(key);
+    if (waiting) return void waiting.push({ maxWaitMs, resolve, reject });
+    lanes.set(key, []);
+    void drain(key, bucket, [{ maxWaitMs, resolve, reject }]);
+  });
+}
+
+/** Grants `first`, then whoever queued meanwhile, batch by batch, until nobody waits. */
+async function drain(key: string, bucket: UsagePlanBucket, first: Waiter[]): Promise<void> {
+  let batch = first;
+  while (batch.length > 0) {
+    try {
+      await grantBatch(bucket, batch);
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+    }
+    const waiting = lanes.get(key)!;
+    batch = waiting.splice(0, MAX_BATCH);
+    if (waiting.length === 0 && batch.length === 0) lanes.delete(key);
+  }
+}
+
+async function grantBatch(bucket: UsagePlanBucket, batch: Waiter[]): Promise<void> {
+  if (batch.length > 1) {
+    const maxWaitMs = Math.min(...batch.map((waiter) => waiter.maxWaitMs));
+    const taken = await takeSlots(bucket, batch.length, maxWaitMs);
+    if (taken) {
+      // Slot i's tokens are what the bucket held after i + 1 takes: the last waiter's is the row's.
+      batch.forEach((waiter, i) => waiter.resolve(grantFor(taken.tokens + (batch.length - 1 - i), taken.rate)));
+      return;
+    }
+  }
+  for (const waiter of batch) {
+    const taken = await takeSlots(bucket, 1, waiter.maxWaitMs);
+    waiter.resolve(taken ? grantFor(taken.tokens, taken.rate) : await refusal(bucket));
+  }
+}
+
+function grantFor(tokens: number, rate: number): SlotGrant {
+  return { granted: true, waitMs: tokens >= 0 ? 0 : Math.ceil((-tokens / rate) * 1000), rate };
+}
+
+/** Takes `n` slots if the n-th comes within `maxWaitMs`, else none; returns the tokens left and the rate. */
+async function takeSlots(bucket: UsagePlanBucket, n: number, maxWaitMs: number): Promise<{ tokens: number; rate: number } | null> {
   const maxWaitSeconds = Math.max(0, maxWaitMs) / 1000;
+  // A new bucket starts full: a batch that would not fit even there takes nothing.
+  if (bucket.burst - n < -(maxWaitSeconds * bucket.rate)) return null;
   const rows = await db.$queryRaw<{ tokens: number; rate: number }[]>`
     INSERT INTO "GatewayRateBucket" AS b ("authorizationId", "usagePlan", "rate", "burst", "tokens", "updatedAt")
-    VALUES (${bucket.authorizationId}, ${bucket.usagePlan}, ${bucket.rate}, ${bucket.burst}, ${bucket.burst - 1}, now())
+    VALUES (${bucket.authorizationId}, ${bucket.usagePlan}, ${bucket.rate}, ${bucket.burst}, ${bucket.burst - n}, now())
     ON CONFLICT ("authorizationId", "usagePlan") DO UPDATE SET
-      "tokens" = ${REFILLED_TOKENS} - 1,
+      "tokens" = ${REFILLED_TOKENS} - ${n}::int,
       "updatedAt" = now()
-    WHERE ${REFILLED_TOKENS} - 1 >= -(${maxWaitSeconds}::float8 * b."rate")
+    WHERE ${REFILLED_TOKENS} - ${n}::int >= -(${maxWaitSeconds}::float8 * b."rate")
     RETURNING b."tokens", b."rate"`;
-  const row = rows[0];
-  if (row) return { granted: true, waitMs: row.tokens >= 0 ? 0 : Math.ceil((-row.tokens / row.rate) * 1000), rate: row.rate };
+  return rows[0] ?? null;
+}
+
+/** When a request could go at once (at least a second from now). */
+async function refusal(bucket: UsagePlanBucket): Promise<SlotGrant> {
   const [state] = await db.$queryRaw<{ tokens: number; rate: number }[]>`
     SELECT ${REFILLED_TOKENS} AS "tokens", b."rate" FROM "GatewayRateBucket" b WHERE ${isBucket(bucket)}`;
   const retryAfterMs = state ? Math.ceil(((1 - state.tokens) / state.rate) * 1000) : 1000;
