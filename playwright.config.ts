@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { HOST_APP_ORIGIN } from "./tests/e2e/support/host-app";
 import { E2E_OUTBOX_DIR } from "./tests/e2e/support/outbox";
+import { E2E_DIST_DIR } from "./tests/e2e/support/server-actions";
 
 // End-to-end tests run the whole stack (portal on a production build, Amazon sandbox, embedded database)
 // on their own ports and data directory, so they never disturb a developer's running `npm run dev`.
@@ -42,7 +43,7 @@ export default defineConfig({
       SANDBOX_STATE_FILE: `${dataDir}/sandbox-state.json`,
       VAULT_DEV_KEY_FILE: `${dataDir}/dev-master-key`,
       EMAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
       // Test-only keys: production mode requires them, and they protect nothing but throwaway test data.
       VAULT_MASTER_KEYS: `e2e:${Buffer.alloc(32, 7).toString("base64")}`,
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",

@@ -29,6 +29,7 @@ export const PROCESS_LOCAL = {
   ledger: "the roles ledger as last read from the database, for at most 5 s; evicted when this instance approves a change (lib/ledger)",
   gatewayRdtFlights: "one in-flight RDT creation per (authorization, restricted resource)",
   gatewayBucketLanes: "requests waiting to take their rate-limit slots together, per shared bucket, while its statement runs (lib/gateway/rate-limiter)",
+  gatewayBucketReserves: "tokens of fast usage plans taken ahead from the shared bucket, handed out for up to a second (at most 10,000 buckets; lib/gateway/rate-limiter)",
   tokenDeadline: "the deadline of the token request a refresh runs for (async context, lib/tokens/token-deadline.ts)",
   workflowDefinitions: "where the in-process runner finds the workflow definitions (given by the entry point)",
   workflowRunner: "this process's durable workflow runner (its instance id names its claims; the rows are in the database)",

@@ -42,7 +42,8 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 export async function startNextServer(name: string, env: Record<string, string>): Promise<NextServer> {
   const port = await freePort();
   const lines: string[] = [];
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, so stop() reaches anything it forks

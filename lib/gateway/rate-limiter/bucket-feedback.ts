@@ -3,6 +3,7 @@ import "server-only";
 // Amazon raises or lowers per selling partner), and that a 429 means the bucket was fuller here than
 // at Amazon (another app, a worker calling Amazon directly): drain it and back off with jitter.
 import { db } from "@/lib/db/client";
+import { forgetReserve } from "./acquire-slot";
 import { isBucket, REFILLED_TOKENS } from "./bucket-sql";
 import type { UsagePlanBucket } from "./usage-plan-bucket";
 
@@ -18,6 +19,7 @@ export async function adjustBucketRate(bucket: UsagePlanBucket, rate: number): P
  */
 export async function drainBucket(bucket: UsagePlanBucket, attempt: number, random: () => number = Math.random): Promise<void> {
   const penaltyTokens = random() * 2 ** Math.max(0, attempt - 1);
+  forgetReserve(bucket);
   await db.$executeRaw`
     UPDATE "GatewayRateBucket" AS b SET "tokens" = LEAST(0, ${REFILLED_TOKENS}) - ${penaltyTokens}::float8, "updatedAt" = now() WHERE ${isBucket(bucket)}`;
 }

@@ -17,7 +17,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { outsiderFormFields } from "../../support/outsider-form-fields";
 import { newestEmailTo } from "../support/outbox";
+import { actionOutcome, invokeServerAction, serverActionIds } from "../support/server-actions";
 import { chooseTenant } from "../support/tenant-picker";
 import {
   APPLICATION_ID,
@@ -307,7 +309,7 @@ async function expectNotFoundPage(page: Page, url: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // The checks
 
-type CheckContext = { page: Page; browser: Browser; entry: Entry; name: string; w?: World };
+type CheckContext = { page: Page; browser: Browser; entry: Entry; name: string; baseURL: string; w?: World };
 
 const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
   "anyone-opens": async ({ page, entry, w }) => {
@@ -354,7 +356,10 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
     await expect(w!.b.page.getByText(w!.a.businessName)).toHaveCount(0);
   },
 
-  "hosted-on-admin-page": async (ctx) => CHECKS["partner-gets-404"](ctx),
+  "hosted-on-admin-page": async (ctx) => {
+    await CHECKS["partner-gets-404"](ctx);
+    await expectActionRefusesOutsiders(ctx);
+  },
 
   "outsider-gets-404": async ({ entry, w }) => {
     const before = await snapshotA(w!);
@@ -586,6 +591,43 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
   },
 };
 
+/** A's ids in every field any action reads (an API key id that is nobody's: the integration table uses a real one). */
+function victimFields(w: World): Record<string, string> {
+  return outsiderFormFields({ authorizationId: w.a.connectionId, tenantId: w.a.tenantId, apiKeyId: "key_0123456789abcdef0123456789" });
+}
+
+/**
+ * The action itself, invoked directly on its page as a script would (not through the page a partner cannot
+ * open), with A's ids in every field: B's session gets 404, a signed-out visitor and an API key 401, and
+ * nothing of A's changes.
+ */
+async function expectActionRefusesOutsiders({ page, entry, name, baseURL, w }: CheckContext): Promise<void> {
+  const exportedName = name.replace(/^action /, "");
+  const action = serverActionIds(projectDir()).get(exportedName);
+  expect(action, `${exportedName} is not in the production build's server-reference manifest`).toBeDefined();
+  const before = await snapshotA(w!);
+  const call = { url: urlOf(entry, w), actionId: action!.id, fields: victimFields(w!), origin: new URL(baseURL).origin };
+  const asPartner = await invokeServerAction(w!.b.page.request, call);
+  const signedOut = await invokeServerAction(page.request, call);
+  const withKey = await invokeServerAction(page.request, { ...call, headers: { authorization: `Bearer ${await apiKeyFor(w!)}` } });
+  expect({ partner: actionOutcome(asPartner.text), signedOut: actionOutcome(signedOut.text), apiKey: actionOutcome(withKey.text) }).toEqual({ partner: "not_found", signedOut: "unauthenticated", apiKey: "unauthenticated" });
+  await expectAUnchanged(w!, before);
+}
+
+test("an action invoked directly, as the outsider checks do it, reaches the action: an admin's runs", async ({ browser, baseURL }) => {
+  const w = await world(browser);
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await signInAs(admin, "admin@latchkey.test", { callbackUrl: `/admin/authorizations/${w.a.connectionId}` });
+    const action = serverActionIds(projectDir()).get("adminTestConnectionAction")!;
+    const answer = await invokeServerAction(admin.request, { url: `/admin/authorizations/${w.a.connectionId}`, actionId: action.id, fields: victimFields(w), origin: new URL(baseURL!).origin });
+    expect(actionOutcome(answer.text), answer.text.slice(0, 300)).toBe("ok");
+  } finally {
+    await context.close();
+  }
+});
+
 let apiKeyPromise: Promise<string> | undefined;
 
 /** An admin creates an API key limited to B's business, through the admin page. */
@@ -617,7 +659,7 @@ const DESCRIBE: Record<Check, string> = {
   "gone-in-production": "it does not exist on a production server",
   "asks-to-sign-in": "a stranger is asked to sign in",
   "partner-gets-404": "a partner gets the 404 page",
-  "hosted-on-admin-page": "its admin page is a 404 for a partner",
+  "hosted-on-admin-page": "its admin page is a 404 for a partner; invoked directly, it refuses a partner, a signed-out visitor and an API key",
   "hosted-on-public-page": "its page opens for anyone",
   "hosted-on-sign-in-page": "its page asks a stranger to sign in",
   "outsider-gets-404": "another partner gets 404 and nothing changes",
@@ -633,8 +675,8 @@ const DESCRIBE: Record<Check, string> = {
 };
 
 for (const [name, entry] of Object.entries(TABLE)) {
-  test(`${name} (${entry.kind}): ${DESCRIBE[entry.check]}`, async ({ page, browser }) => {
+  test(`${name} (${entry.kind}): ${DESCRIBE[entry.check]}`, async ({ page, browser, baseURL }) => {
     const w = needsWorld(entry) ? await world(browser) : undefined;
-    await CHECKS[entry.check]({ page, browser, entry, name, w });
+    await CHECKS[entry.check]({ page, browser, entry, name, baseURL: baseURL!, w });
   });
 }

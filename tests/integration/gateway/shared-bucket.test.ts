@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { acquireSlot } from "@/lib/gateway/rate-limiter/acquire-slot";
+import { drainBucket } from "@/lib/gateway/rate-limiter/bucket-feedback";
 import type { UsagePlanBucket } from "@/lib/gateway/rate-limiter/usage-plan-bucket";
 import { setupTestDatabase, teardownTestDatabase } from "../../support/database";
 
@@ -53,5 +54,18 @@ describe("shared rate-limit bucket", () => {
     const grants = await Promise.all(Array.from({ length: 20 }, () => acquireSlot(bucket, 0)));
     expect(grants.filter((grant) => grant.granted)).toHaveLength(14);
     expect(await storedTokens()).toBeLessThan(0.01);
+  });
+
+  it("lends a fast plan's tokens ahead, never more than the row gave, and forgets them when Amazon throttles", async () => {
+    // 16 a second, burst 400: the process may take up to 16 ahead.
+    await seedBucket(16, 400, 400);
+    const started = Date.now();
+    for (let i = 0; i < 50; i++) expect(await acquireSlot(bucket, 0)).toEqual({ granted: true, waitMs: 0, rate: 16 });
+    const taken = 400 + (16 * (Date.now() - started)) / 1000 - (await storedTokens());
+    expect(taken).toBeGreaterThanOrEqual(50);
+    expect(taken).toBeLessThanOrEqual(50 + 16 + 1);
+    // Amazon answered 429: the bucket is empty, and no token taken ahead is handed out.
+    await drainBucket(bucket, 1, () => 0);
+    expect(await acquireSlot(bucket, 0)).toMatchObject({ granted: false });
   });
 });

@@ -8,6 +8,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { caller } from "../../support/fake-session";
+import { outsiderFormFields } from "../../support/outsider-form-fields";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -50,35 +51,9 @@ describe("server actions refuse outsiders and change nothing", () => {
   let outsider: CurrentUser;
   let apiKeyId: string;
 
-  /** Every field any action reads, filled with the victim's real ids, so a missing check would change something. */
   function fullForm(): FormData {
     const form = new FormData();
-    const fields: Record<string, string> = {
-      authorizationId: victim.authorizationId,
-      authorizationIds: victim.authorizationId,
-      tenantId: victim.tenantId,
-      apiKeyId,
-      id: victim.authorizationId,
-      operation: "refresh",
-      decision: "keep",
-      name: "outsider-key",
-      scopes: "gateway",
-      region: "NA",
-      status: "DRAFT",
-      url: "https://example.test/hook",
-      secret: "outsider-secret-0123456789",
-      clientSecret: "amzn1.oa2-cs.v1.outsider",
-      destinationId: "outsider",
-      enabled: "false",
-      renewalReminders: "false",
-      inactivityReminders: "false",
-      // The roles ledger's proposal (a removal: the least any proposal needs).
-      kind: "REMOVE",
-      api: "sellers",
-      operationId: "getAccount",
-      note: "outsider removal",
-    };
-    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    for (const [key, value] of Object.entries(outsiderFormFields({ authorizationId: victim.authorizationId, tenantId: victim.tenantId, apiKeyId }))) form.append(key, value);
     return form;
   }
 
