@@ -20,15 +20,18 @@ export function serverActionIds(projectDir: string): Map<string, { id: string; f
 }
 
 /**
- * Calls the action as React's client does for `(null, formData)`: part "0" is the argument list, the form
- * is part 1 (its fields prefixed `_1_`). Returns the answer's text (the RSC payload with the action's result).
+ * Calls the action as React's client does for `(null, formData)`: the form is part 1 (its fields prefixed
+ * `_1_`), and part "0", the argument list, comes last (the server resolves it against the parts before it).
+ * Returns the answer's text (the RSC payload with the action's result).
  */
 export async function invokeServerAction(
   request: APIRequestContext,
   options: { url: string; actionId: string; fields: Record<string, string>; origin: string; headers?: Record<string, string> },
 ): Promise<{ status: number; text: string }> {
-  const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [name, value] of Object.entries(options.fields)) multipart[`_1_${name}`] = value;
+  // A FormData, not an object: an object would put its integer-like key "0" first.
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(options.fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify([null, "$K1"]));
   const response = await request.post(options.url, {
     headers: { "next-action": options.actionId, accept: "text/x-component", origin: options.origin, ...options.headers },
     multipart,
