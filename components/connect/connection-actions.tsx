@@ -7,7 +7,7 @@ import { disconnectAction } from "@/lib/actions/connect/disconnect-authorization
 import { testConnectionAction } from "@/lib/actions/connect/test-connection";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormError } from "./form-error";
+import { PartnerFormError } from "./partner-form-error";
 
 export function TestConnectionButton({ authorizationId }: { authorizationId: string }) {
   const [result, action, pending] = useActionState(testConnectionAction, null);
@@ -18,7 +18,7 @@ export function TestConnectionButton({ authorizationId }: { authorizationId: str
       <Button type="submit" variant="outline" disabled={pending}>
         <RefreshCw className={pending ? "animate-spin" : undefined} aria-hidden /> {pending ? t("connection.testing") : t("connection.testButton")}
       </Button>
-      <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
+      <PartnerFormError result={result} />
       {result?.ok &&
         (result.data.ok ? (
           <Alert variant="success" data-testid="test-result">
@@ -48,7 +48,7 @@ export function DisconnectForm({ authorizationId, central }: { authorizationId: 
         <p className="text-sm text-muted-foreground">
           {t("connection.disconnectBody", { central })}
         </p>
-        <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
+        <PartnerFormError result={result} />
         <Button type="submit" variant="destructive" disabled={pending}>
           {pending ? t("connection.disconnecting") : t("connection.disconnect")}
         </Button>

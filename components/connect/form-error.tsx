@@ -2,7 +2,7 @@ import { CircleAlert } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/auth/action-guards";
 
-type Issue = { path: string; message: string };
+export type Issue = { path: string; message: string };
 
 function issuesOf<T>(result: ActionResult<T> | null): Issue[] {
   if (!result || result.ok) return [];
@@ -12,20 +12,33 @@ function issuesOf<T>(result: ActionResult<T> | null): Issue[] {
 /**
  * The error of a failed server action, in plain words, with field issues when zod found any. It is an alert
  * (announced by screen readers as it appears); give it an `id` and pass the same to `fieldErrorProps` so
- * each field it names points at it.
+ * each field it names points at it. `messageFor` and `issueFor` put the server's words into the reader's
+ * language (PartnerFormError); without them they are shown as the server wrote them.
  */
-export function FormError<T>({ result, id, checkFormLabel = "Please check the form:" }: { result: ActionResult<T> | null; id?: string; checkFormLabel?: string }) {
+export function FormError<T>({
+  result,
+  id,
+  checkFormLabel = "Please check the form:",
+  messageFor = (_code, message) => message,
+  issueFor = (issue) => issue.message,
+}: {
+  result: ActionResult<T> | null;
+  id?: string;
+  checkFormLabel?: string;
+  messageFor?: (code: string, serverMessage: string) => string;
+  issueFor?: (issue: Issue) => string;
+}) {
   if (!result || result.ok) return null;
   const issues = issuesOf(result);
   return (
     <Alert variant="destructive" id={id}>
       <CircleAlert aria-hidden />
       <AlertDescription>
-        <p>{issues.length ? checkFormLabel : result.error.message}</p>
+        <p>{issues.length ? checkFormLabel : messageFor(result.error.code, result.error.message)}</p>
         {issues.length > 0 && (
           <ul className="mt-1 list-disc pl-5">
             {issues.map((issue) => (
-              <li key={`${issue.path}-${issue.message}`}>{issue.message}</li>
+              <li key={`${issue.path}-${issue.message}`}>{issueFor(issue)}</li>
             ))}
           </ul>
         )}

@@ -6,7 +6,8 @@ import { registerTenantAction } from "@/lib/actions/connect/register-tenant";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { FormError, fieldErrorProps } from "./form-error";
+import { fieldErrorProps } from "./form-error";
+import { PartnerFormError } from "./partner-form-error";
 
 export interface MarketplaceOption {
   id: string;
@@ -21,7 +22,7 @@ export function RegisterForm({ defaultEmail, marketplaces, regionNames, next }: 
   return (
     <form action={action} className="space-y-6">
       {next && <input type="hidden" name="next" value={next} />}
-      <FormError result={result} id="register-error" checkFormLabel={t("common.pleaseCheckForm")} />
+      <PartnerFormError result={result} id="register-error" />
       <div className="space-y-2">
         <Label htmlFor="name">{t("register.businessName")}</Label>
         <Input id="name" name="name" {...fieldErrorProps(result, "name", "register-error")} required minLength={2} maxLength={120} autoComplete="organization" placeholder={t("register.businessNamePlaceholder")} />

@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { saveReminderPreferencesAction } from "@/lib/actions/connect/save-reminder-preferences";
 import { Button } from "@/components/ui/button";
 import type { ReminderPreferences } from "@/lib/lifecycle/reminder-preferences";
-import { FormError } from "./form-error";
+import { PartnerFormError } from "./partner-form-error";
 
 const OPTIONS = [
   { name: "renewalReminders", label: "renewalLabel", help: "renewalHelp" },
@@ -28,7 +28,7 @@ export function ReminderPreferencesForm({ preferences }: { preferences: Reminder
           </span>
         </label>
       ))}
-      <FormError result={result} checkFormLabel={t("common.pleaseCheckForm")} />
+      <PartnerFormError result={result} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("common.saving") : t("preferences.save")}

@@ -65,4 +65,12 @@ test("a host app's user connects through a connect link and lands back on the ho
   await expect(page).toHaveURL(/\/connect\/link\/done\?outcome=link_used$/);
   await expect(page.getByText("This link was already used")).toBeVisible();
   await context.close();
+
+  // The same spent link in a German browser: the page speaks German.
+  const german = await browser.newContext({ locale: "de-DE" });
+  const inGerman = await german.newPage();
+  await inGerman.goto(host.links[0]!);
+  await expect(inGerman).toHaveURL(/\/connect\/link\/done\?outcome=link_used$/);
+  await expect(inGerman.getByText("Dieser Link wurde bereits verwendet")).toBeVisible();
+  await german.close();
 });

@@ -1,37 +1,36 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ConsentSummary } from "@/components/connect/consent-summary";
 import { ContinueFromLink } from "@/components/connect/continue-from-link";
-import { REGION_NAMES } from "@/lib/amazon/regions";
 import { readConnectLinkSession } from "@/lib/connect-links/connect-link-session";
 import { CONNECT_LINK_COOKIE } from "@/lib/connect-links/connect-link-url";
 
-export const metadata: Metadata = { title: "What you are granting", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consent"))("title"), referrer: "no-referrer" };
+}
 
 /** The consent page for a partner who opened a connect link: the link's tenant, region and flow only. */
 export default async function ConnectLinkConsentPage() {
   const link = await readConnectLinkSession((await cookies()).get(CONNECT_LINK_COOKIE)?.value);
   if (!link) redirect("/connect/link/done?outcome=link_session_missing");
-  const central = link.tenant.kind === "SELLER" ? "Seller Central" : "Vendor Central";
+  const t = await getTranslations();
+  const central = t("common.central", { kind: link.tenant.kind });
   const reauthorizing = link.flow === "REAUTHORIZE";
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-sm font-medium text-primary">{reauthorizing ? "Authorize again" : "Connect with Amazon"}</p>
+        <p className="text-sm font-medium text-primary">{reauthorizing ? t("consent.authorizeAgain") : t("connectLink.eyebrow")}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight" data-testid="link-consent-title">
-          Connect the {central} account of {link.tenant.name} · {REGION_NAMES[link.region]}
+          {t("connectLink.heading", { central, name: link.tenant.name, region: t(`regions.${link.region}`) })}
         </h1>
-        <p className="mt-2 text-muted-foreground">
-          {reauthorizing
-            ? "Confirm on Amazon again to keep this connection working."
-            : `You will sign in on Amazon's own ${central} page and confirm there. We never see your Amazon password. Here is exactly what you are granting.`}
-        </p>
+        <p className="mt-2 text-muted-foreground">{reauthorizing ? t("connectLink.introReauthorize") : t("consent.intro", { central })}</p>
       </div>
 
       <ConsentSummary kind={link.tenant.kind} />
 
-      <ContinueFromLink central={central} />
+      <ContinueFromLink label={t("consent.continueTo", { central })} pendingLabel={t("consent.opening")} />
     </div>
   );
 }

@@ -1,18 +1,21 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { linkOutcomeCopy } from "@/lib/connect-links/link-outcome-copy";
+import { linkOutcomeMessage } from "@/lib/i18n/link-outcome-messages";
 import { readServerEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Connection", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connectLink"))("pageTitle"), referrer: "no-referrer" };
+}
 
 const regions = z.object({ account: z.enum(["NA", "EU", "FE"]), started: z.enum(["NA", "EU", "FE"]) });
 
 /** Where a connect link ends when it has no returnUrl (and where used, expired or unknown links land). */
 export default async function ConnectLinkDonePage({ searchParams }: { searchParams: Promise<{ outcome?: string; account?: string; started?: string }> }) {
   const query = await searchParams;
-  const copy = linkOutcomeCopy(query.outcome, readServerEnv().OAUTH_STATE_TTL_SECONDS, regions.safeParse(query).data);
+  const copy = linkOutcomeMessage(await getTranslations(), query.outcome, readServerEnv().OAUTH_STATE_TTL_SECONDS, regions.safeParse(query).data);
   const Icon = copy.tone === "success" ? CircleCheck : CircleAlert;
   return (
     <Card className="mx-auto max-w-xl" data-testid="connect-link-result" data-outcome={query.outcome ?? ""}>
