@@ -1,9 +1,10 @@
 "use client";
 
-import { Check, Copy, KeyRound } from "lucide-react";
-import { useActionState, useState } from "react";
+import { KeyRound } from "lucide-react";
+import { useActionState } from "react";
 import { createApiKeyAction } from "@/lib/actions/admin/create-api-key";
 import { FormError, fieldErrorProps } from "@/components/connect/form-error";
+import { CopyOnceSecret } from "@/components/admin/copy-once-secret";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -13,7 +14,6 @@ import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES } from "@/lib/api-keys/scopes";
 
 export function CreateApiKeyForm() {
   const [result, action, pending] = useActionState(createApiKeyAction, null);
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
       {result?.ok && (
@@ -21,19 +21,7 @@ export function CreateApiKeyForm() {
           <KeyRound aria-hidden />
           <AlertTitle>Copy this key now: it will not be shown again</AlertTitle>
           <AlertDescription className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="new-api-key" className="break-all rounded bg-muted px-2 py-1 font-mono text-xs">
-              {result.data.apiKey}
-            </code>
-            <Button
-              type="button"
-              size="sm"
-              variant="outline"
-              onClick={() => {
-                void navigator.clipboard?.writeText(result.data.apiKey).then(() => setCopied(true));
-              }}
-            >
-              {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
-            </Button>
+            <CopyOnceSecret value={result.data.apiKey} testId="new-api-key" />
           </AlertDescription>
         </Alert>
       )}

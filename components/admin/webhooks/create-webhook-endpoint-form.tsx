@@ -1,9 +1,10 @@
 "use client";
 
-import { Check, Copy, Webhook } from "lucide-react";
+import { Webhook } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { FormError } from "@/components/connect/form-error";
+import { CopyOnceSecret } from "@/components/admin/copy-once-secret";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -13,7 +14,6 @@ import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-
 
 export function CreateWebhookEndpointForm({ tenants }: { tenants: { id: string; name: string }[] }) {
   const [result, action, pending] = useActionState(createWebhookEndpointAction, null);
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
       {result?.ok && (
@@ -26,19 +26,7 @@ export function CreateWebhookEndpointForm({ tenants }: { tenants: { id: string; 
               <code className="font-mono text-xs">x-latchkey-signature</code> with this secret.
             </p>
             <div className="flex flex-wrap items-center gap-2">
-              <code data-testid="new-webhook-secret" className="break-all rounded bg-muted px-2 py-1 font-mono text-xs">
-                {result.data.secret}
-              </code>
-              <Button
-                type="button"
-                size="sm"
-                variant="outline"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(result.data.secret).then(() => setCopied(true));
-                }}
-              >
-                {copied ? <Check aria-hidden /> : <Copy aria-hidden />} {copied ? "Copied" : "Copy"}
-              </Button>
+              <CopyOnceSecret value={result.data.secret} testId="new-webhook-secret" />
             </div>
           </AlertDescription>
         </Alert>

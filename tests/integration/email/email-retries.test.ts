@@ -4,37 +4,21 @@
 // lifecycle notice counts only once its email was accepted: a reminder that failed for good is sent again by
 // the next scan. Against a local fake of Resend's API that honours idempotency keys like Resend does.
 import { createElement } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import MagicLinkEmail from "@/emails/magic-link";
 import { db } from "@/lib/db/client";
 import { listUndeliveredEmails } from "@/lib/email/list-undelivered-emails";
 import { retryDueEmails } from "@/lib/email/retry-due-emails";
 import { sendEmail } from "@/lib/email/send-email";
-import { resetServerEnvForTests } from "@/lib/env";
 import { buildAdminDigest } from "@/lib/lifecycle/admin-digest";
 import { runCronInProcess } from "@/lib/workflows/in-process-runner";
 import { DAY, seedAuthorization, setUpWorkflowDatabase } from "../workflows/support";
-import { startFakeResend, type FakeResend } from "./fake-resend";
+import { setUpFakeResend } from "./fake-resend";
 
 const MINUTE = 60_000;
-let resend: FakeResend;
 
 setUpWorkflowDatabase();
-beforeAll(async () => {
-  resend = await startFakeResend();
-});
-afterAll(async () => {
-  await resend.close();
-});
-beforeEach(() => {
-  resend.reset();
-  Object.assign(process.env, { RESEND_API_KEY: "re_test_0123456789abcdefghijklmnop", RESEND_BASE_URL: resend.url, EMAIL_MAX_ATTEMPTS: "3" });
-  resetServerEnvForTests();
-});
-afterEach(() => {
-  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "EMAIL_MAX_ATTEMPTS"]) delete process.env[name];
-  resetServerEnvForTests();
-});
+const resend = setUpFakeResend({ EMAIL_MAX_ATTEMPTS: "3" });
 
 const ordinary = (n = 1) => ({ to: "owner@shop.test", subject: `Hello ${n}`, template: "test", html: `<p>Hello ${n}</p>`, dedupeKey: `test:${n}` });
 const row = (id: string) => db.emailOutbox.findUniqueOrThrow({ where: { id } });

@@ -3,6 +3,8 @@
 // and sends nothing new, so `delivered` is what a reader would actually receive.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { resetServerEnvForTests } from "@/lib/env";
 
 export interface ReceivedEmail {
   method: string;
@@ -91,5 +93,47 @@ export async function startFakeResend(): Promise<FakeResend> {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * A fake Resend for a whole test file: started once, emptied before each test, with Latchkey's env pointing
+ * at it (plus `env`) during each test only. Call at the top level, after the database's own setup.
+ */
+export function setUpFakeResend(env: Record<string, string> = {}): FakeResend {
+  let fake: FakeResend | undefined;
+  const current = () => {
+    if (!fake) throw new Error("the fake Resend runs only inside this file's tests");
+    return fake;
+  };
+  const names = ["RESEND_API_KEY", "RESEND_BASE_URL", ...Object.keys(env)];
+  beforeAll(async () => {
+    fake = await startFakeResend();
+  });
+  afterAll(() => fake?.close());
+  beforeEach(() => {
+    current().reset();
+    Object.assign(process.env, { RESEND_API_KEY: "re_test_0123456789abcdefghijklmnop", RESEND_BASE_URL: current().url, ...env });
+    resetServerEnvForTests();
+  });
+  afterEach(() => {
+    for (const name of names) delete process.env[name];
+    resetServerEnvForTests();
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get received() {
+      return current().received;
+    },
+    get delivered() {
+      return current().delivered;
+    },
+    respondWith: (...args) => current().respondWith(...args),
+    drop: (...args) => current().drop(...args),
+    respondAlways: (...args) => current().respondAlways(...args),
+    reset: () => current().reset(),
+    close: () => current().close(),
   };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST, GET } from "@/app/api/webhooks/resend/route";
 import { db } from "@/lib/db/client";
 import { describeSuppression, findSuppression } from "@/lib/email/suppressions";
@@ -12,27 +12,12 @@ import { sendEmail } from "@/lib/email/send-email";
 import { resetServerEnvForTests } from "@/lib/env";
 import { runCronInProcess } from "@/lib/workflows/in-process-runner";
 import { DAY, seedAuthorization, setUpWorkflowDatabase } from "../workflows/support";
-import { startFakeResend, type FakeResend } from "./fake-resend";
+import { setUpFakeResend } from "./fake-resend";
 
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
-let resend: FakeResend;
 
 setUpWorkflowDatabase();
-beforeAll(async () => {
-  resend = await startFakeResend();
-});
-afterAll(async () => {
-  await resend.close();
-});
-beforeEach(() => {
-  resend.reset();
-  Object.assign(process.env, { RESEND_API_KEY: "re_test_0123456789abcdefghijklmnop", RESEND_BASE_URL: resend.url, RESEND_WEBHOOK_SECRET: SECRET });
-  resetServerEnvForTests();
-});
-afterEach(() => {
-  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "RESEND_WEBHOOK_SECRET"]) delete process.env[name];
-  resetServerEnvForTests();
-});
+const resend = setUpFakeResend({ RESEND_WEBHOOK_SECRET: SECRET });
 
 let counter = 0;
 function signed(payload: unknown, options: { secret?: string; at?: Date; tamper?: boolean } = {}): { body: string; headers: Record<string, string> } {
