@@ -7,9 +7,15 @@
 //               With --outbox-dir <dir> the link is read from the mail drop files instead (EMAIL_OUTBOX_DIR of a
 //               production build without an email provider, e.g. the end-to-end server's .data/e2e/outbox).
 // --phone       also writes <out>-phone.png at a phone's width (390 × 844, touch, device scale 2).
+// --locale <tag> the browser's language (Accept-Language), e.g. zh-CN or ja-JP: the partner pages follow it.
+// --register <business>  with --as: a partner without a business registers one (a seller in the marketplace
+//               <marketplace id>, given as --marketplace, default Amazon.com) before the shot; the business's
+//               language is then the browser's.
 //
-// Example, the audit log at desktop and phone width:
+// Examples, the audit log at desktop and phone width, and the consent page in Chinese:
 //   npx tsx scripts/screenshot.ts http://localhost:3000/admin/audit audit.png --as admin@latchkey.local --phone
+//   npx tsx scripts/screenshot.ts "http://localhost:3000/connect/consent?marketplace=ATVPDKIKX0DER" consent-zh.png \
+//     --as zh@shop.test --locale zh-CN --register "深圳小店" --phone
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
@@ -25,9 +31,14 @@ function flag(name: string): string | true | undefined {
 const signInAs = flag("--as");
 const outboxDir = flag("--outbox-dir");
 const phone = flag("--phone") !== undefined;
+const locale = flag("--locale");
+const register = flag("--register");
+const marketplace = flag("--marketplace");
 const [url, out, width = "1280", height = "900"] = args;
-if (!url || !out || signInAs === true || outboxDir === true) {
-  console.error("usage: npx tsx scripts/screenshot.ts <url> <out.png> [width] [height] [--as <email>] [--phone]");
+if (!url || !out || [signInAs, outboxDir, locale, register, marketplace].includes(true) || (register && !signInAs)) {
+  console.error(
+    "usage: npx tsx scripts/screenshot.ts <url> <out.png> [width] [height] [--as <email>] [--phone] [--locale <tag>] [--register <business> [--marketplace <id>]]",
+  );
   process.exit(2);
 }
 
@@ -36,12 +47,21 @@ async function signIn(context: BrowserContext, email: string): Promise<void> {
   const origin = new URL(url!).origin;
   const page = await context.newPage();
   await page.goto(`${origin}/sign-in`, { timeout: 180_000 });
-  await page.getByLabel("Email address").fill(email);
+  // By the field's type, not its label: the page may be in any language.
+  await page.locator('input[type="email"]').fill(email);
   const asked = new Date();
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.locator('form button[type="submit"]').click();
   await page.waitForURL(/\/sign-in\/check-email/, { timeout: 180_000 });
   const link = await newestSignInLink(page, origin, email, asked);
   await page.goto(link, { timeout: 180_000 });
+  if (typeof register === "string") await page.goto(`${origin}/connect`, { timeout: 180_000 });
+  if (typeof register === "string" && new URL(page.url()).pathname === "/connect/register") {
+    await page.locator('input[name="name"]').fill(register);
+    await page.locator('input[name="kind"][value="SELLER"]').check();
+    await page.locator(`input[name="marketplaceIds"][value="${typeof marketplace === "string" ? marketplace : "ATVPDKIKX0DER"}"]`).check();
+    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
+    await page.waitForURL(/\/connect$/, { timeout: 180_000 });
+  }
   await page.close();
 }
 
@@ -82,12 +102,13 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const desktop = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
-if (signInAs) await signIn(desktop, signInAs);
+const language = typeof locale === "string" ? { locale } : {};
+const desktop = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, ...language });
+if (typeof signInAs === "string") await signIn(desktop, signInAs);
 const shots: { context: BrowserContext; path: string }[] = [{ context: desktop, path: out }];
 if (phone) {
   // The phone shares the desktop's session: same cookies, a phone's screen.
-  const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: await desktop.storageState() });
+  const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: await desktop.storageState(), ...language });
   shots.push({ context: mobile, path: out.replace(/(\.png)?$/, "-phone.png") });
 }
 for (const shot of shots) {

@@ -44,7 +44,8 @@ export async function ConsentSummary({ kind }: { kind: "SELLER" | "VENDOR" }) {
                     .filter((entry) => entry.roles.includes(role))
                     .map((entry) => (
                       <li key={entry.operation} className="flex gap-2">
-                        <span className="text-muted-foreground">{t("consent.why")}</span> {purpose(entry)}
+                        <span className="shrink-0 text-muted-foreground">{t("consent.why")}</span>
+                        <span>{purpose(entry)}</span>
                       </li>
                     ))}
                 </ul>

@@ -104,7 +104,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
 
-      <Table>
+      {/* On a phone each entry is a card: its cells stacked, each self-describing (no header row). */}
+      <Table className="max-sm:block max-sm:[&_tbody]:block max-sm:[&_td]:block max-sm:[&_td]:py-1 max-sm:[&_thead]:hidden max-sm:[&_tr]:block max-sm:[&_tr]:py-3">
         <TableHeader>
           <TableRow>
             <TableHead>When</TableHead>
@@ -126,13 +127,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {ACTOR_LABELS[e.actorType]}
                 {e.actorEmail && <span className="block text-xs text-muted-foreground">{e.actorEmail}</span>}
               </TableCell>
-              <TableCell>
+              <TableCell className="sm:min-w-32">
                 {e.tenantId ? (
                   <Link href={`/admin/tenants/${e.tenantId}`} className="text-primary hover:underline">
                     {e.tenantName ?? e.tenantId}
                   </Link>
                 ) : (
-                  <span className="text-muted-foreground">—</span>
+                  <span className="text-muted-foreground max-sm:hidden">—</span>
                 )}
                 {e.authorizationId && (
                   <Link href={`/admin/authorizations/${e.authorizationId}`} className="block text-xs text-primary hover:underline">
