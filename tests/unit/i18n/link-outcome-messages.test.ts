@@ -1,7 +1,7 @@
 // The connect link's result page, in the reader's language: its own outcomes, a failed authorization told
 // for someone without a Latchkey account, and an unknown code read as an unknown link.
 import { describe, expect, it } from "vitest";
-import { linkOutcomeMessage } from "@/lib/i18n/link-outcome-messages";
+import { linkOutcomeMessage } from "@/lib/connect-links/link-outcome-messages";
 import { translatorFor } from "@/lib/i18n/translator";
 
 const en = translatorFor("en");

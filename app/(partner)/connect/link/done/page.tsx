@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { linkOutcomeMessage } from "@/lib/i18n/link-outcome-messages";
+import { linkOutcomeMessage } from "@/lib/connect-links/link-outcome-messages";
 import { readServerEnv } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,8 +3,8 @@
 // where the portal's text sends them back to Latchkey, the link's own text says what happened instead.
 import type { Region } from "@/lib/amazon/regions";
 import { isCallbackFailure } from "@/lib/oauth/callback-failures";
-import { failureArguments, translatedFailure, type Translate } from "./failure-messages";
-import { MESSAGES, type Messages } from "./messages";
+import { failureArguments, translatedFailure, type Translate } from "@/lib/i18n/failure-messages";
+import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 
 type LinkOutcome = { [K in keyof Messages["connectLink"]]: Messages["connectLink"][K] extends { title: string } ? K : never }[keyof Messages["connectLink"]];
 type LinkFailureBody = keyof Messages["connectLink"]["failureBody"];
