@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { hashToken } from "@/lib/oauth/state-token";
 
@@ -14,9 +15,10 @@ export interface ConnectLinkSession {
 /**
  * The connect link this browser opened, from its session cookie, while it may still start a flow: opened
  * by this browser, not finished, its session not expired. Null otherwise (a cookie from elsewhere, a
- * finished link, an old session).
+ * finished link, an old session). Read once per server render: the page and its language (i18n/request.ts)
+ * share the answer.
  */
-export async function readConnectLinkSession(cookie: string | undefined, now = new Date()): Promise<ConnectLinkSession | null> {
+export const readConnectLinkSession = cache(async (cookie: string | undefined, now = new Date()): Promise<ConnectLinkSession | null> => {
   if (!cookie) return null;
   const link = await db.connectLink.findUnique({
     where: { sessionHash: hashToken(cookie) },
@@ -24,7 +26,7 @@ export async function readConnectLinkSession(cookie: string | undefined, now = n
   });
   if (!link || link.completedAt || !link.sessionExpiresAt || link.sessionExpiresAt <= now) return null;
   return { id: link.id, tenantId: link.tenantId, tenant: link.tenant, region: link.region, marketplaceId: link.marketplaceId, flow: link.flow };
-}
+});
 
 /** The link behind a session cookie for the OAuth callback (its own state TTL decides how late is too late). */
 export async function connectLinkIdFromCookie(cookie: string | undefined): Promise<string | undefined> {

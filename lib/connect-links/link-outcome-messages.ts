@@ -10,7 +10,12 @@ type LinkOutcome = { [K in keyof Messages["connectLink"]]: Messages["connectLink
 type LinkFailureBody = keyof Messages["connectLink"]["failureBody"];
 
 const SUCCESSES: ReadonlySet<string> = new Set<LinkOutcome>(["connected", "reauthorized", "under_review"]);
-const LINK_OUTCOMES: ReadonlySet<string> = new Set<LinkOutcome>(["connected", "reauthorized", "under_review", "link_unknown", "link_expired", "link_used", "link_session_missing"]);
+
+/** The link's own outcomes: every entry of the catalog's `connectLink` that has a title. */
+function isLinkOutcome(outcome: string | undefined): outcome is LinkOutcome {
+  const entry: unknown = outcome && Object.hasOwn(MESSAGES.en.connectLink, outcome) ? MESSAGES.en.connectLink[outcome as keyof Messages["connectLink"]] : undefined;
+  return typeof entry === "object" && entry !== null && "title" in entry;
+}
 
 export interface LinkOutcomeMessage {
   tone: "success" | "failure";
@@ -20,9 +25,8 @@ export interface LinkOutcomeMessage {
 
 /** Unknown codes read as an unknown link. */
 export function linkOutcomeMessage(t: Translate, outcome: string | undefined, stateTtlSeconds: number, regions?: { account: Region; started: Region }): LinkOutcomeMessage {
-  if (outcome && LINK_OUTCOMES.has(outcome)) {
-    const key = outcome as LinkOutcome;
-    return { tone: SUCCESSES.has(key) ? "success" : "failure", title: t(`connectLink.${key}.title`), body: t(`connectLink.${key}.body`) };
+  if (isLinkOutcome(outcome)) {
+    return { tone: SUCCESSES.has(outcome) ? "success" : "failure", title: t(`connectLink.${outcome}.title`), body: t(`connectLink.${outcome}.body`) };
   }
   if (isCallbackFailure(outcome)) {
     const portal = translatedFailure(t, outcome, stateTtlSeconds, regions);
