@@ -1,6 +1,6 @@
 import "server-only";
 import { readServerEnv } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { processLocal } from "@/lib/runtime/process-local";
 import { openDatabase, type DatabaseHandle } from "./adapter";
 
@@ -31,6 +31,16 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/**
+ * One statement straight to the driver, past Prisma's runtime, whose own work per statement shows on
+ * the hottest path (the gateway's rate-limit slot, once per SP-API call). Same pool as Prisma; on PGlite
+ * the same client, whose queue keeps it out of any Prisma transaction in progress.
+ */
+export async function rawQuery<Row>(statement: Prisma.Sql): Promise<Row[]> {
+  const { rows } = await connection().handle.query(statement.text, statement.values);
+  return rows as Row[];
+}
 
 export function databaseKind(): DatabaseHandle["kind"] {
   return connection().handle.kind;

@@ -28,6 +28,7 @@ export const PROCESS_LOCAL = {
   gatewayRdts: "Restricted Data Tokens the gateway made, in memory only, until a minute before they expire",
   ledger: "the roles ledger as last read from the database, for at most 5 s; evicted when this instance approves a change (lib/ledger)",
   gatewayRdtFlights: "one in-flight RDT creation per (authorization, restricted resource)",
+  spApiAgents: "the gateway's keep-alive connections to SP-API, one HTTP and one HTTPS agent (lib/amazon/spapi-passthrough.ts)",
   gatewayBucketLanes: "requests waiting to take their rate-limit slots together, per shared bucket, while its statement runs (lib/gateway/rate-limiter)",
   gatewayBucketReserves: "tokens of fast usage plans taken ahead from the shared bucket, handed out for up to a second (at most 10,000 buckets; lib/gateway/rate-limiter)",
   tokenDeadline: "the deadline of the token request a refresh runs for (async context, lib/tokens/token-deadline.ts)",

@@ -111,7 +111,7 @@ export async function runBench(settings: BenchSettings): Promise<{ sections: str
 
   if (settings.cases.has("gateway")) {
     const [overhead, shaped, direct, rdt] = await connectSelfAuthorized(await createSandboxSellers(settings.sandboxUrl, "A2BENCHGATEWAY", 4), admin, "Gateway");
-    const case5 = await benchGateway({ servers, apiKey, sandboxUrl: settings.sandboxUrl, authorizations: { overhead: overhead!, shaped: shaped!, direct: direct!, rdt: rdt! }, connections: settings.connections, seconds: settings.seconds, rounds: settings.rounds, log });
+    const case5 = await benchGateway({ servers, apiKey, sandboxUrl: settings.sandboxUrl, authorizations: { overhead: overhead!, shaped: shaped!, direct: direct!, rdt: rdt! }, connections: settings.connections, seconds: settings.seconds, rounds: settings.rounds, overheadOnly: process.env.BENCH_GATEWAY_OVERHEAD_ONLY === "1", log });
     sections.push(case5.table);
     summary.push(...case5.summary);
   }

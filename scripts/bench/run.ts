@@ -6,7 +6,7 @@
 // Knobs: BENCH_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2),
 // BENCH_SWEEP_SIZES ("1000,5000,10000"), BENCH_CASES ("token,cold,sweep,dashboard,gateway": which cases to run),
 // BENCH_DASHBOARD_SIZES ("1000,100000"), BENCH_CPU_PROF_DIR (a folder: each `next start` writes a V8 CPU profile
-// there when it stops, for Chrome DevTools or speedscope).
+// there when it stops, for Chrome DevTools or speedscope), BENCH_GATEWAY_OVERHEAD_ONLY=1 (case 5's overhead figure alone).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { createSandbox } from "../../sandbox/server";

@@ -13,7 +13,8 @@ import "server-only";
 // for up to a second, and forgotten when unused (at most a second's refill is lost; never one too many
 // reaches Amazon, since every token was taken from the row first).
 import { LRUCache } from "lru-cache";
-import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, rawQuery } from "@/lib/db/client";
 import { processLocal } from "@/lib/runtime/process-local";
 import { isBucket, REFILLED_TOKENS } from "./bucket-sql";
 import type { UsagePlanBucket } from "./usage-plan-bucket";
@@ -137,14 +138,14 @@ async function takeSlots(bucket: UsagePlanBucket, n: number, maxWaitMs: number, 
   const maxWaitSeconds = Math.max(0, maxWaitMs) / 1000;
   // A new bucket starts full: a batch that would not fit even there takes nothing.
   if (bucket.burst - n < keep - maxWaitSeconds * bucket.rate) return null;
-  const rows = await db.$queryRaw<{ tokens: number; rate: number }[]>`
+  const rows = await rawQuery<{ tokens: number; rate: number }>(Prisma.sql`
     INSERT INTO "GatewayRateBucket" AS b ("authorizationId", "usagePlan", "rate", "burst", "tokens", "updatedAt")
     VALUES (${bucket.authorizationId}, ${bucket.usagePlan}, ${bucket.rate}, ${bucket.burst}, ${bucket.burst - n}, now())
     ON CONFLICT ("authorizationId", "usagePlan") DO UPDATE SET
       "tokens" = ${REFILLED_TOKENS} - ${n}::int,
       "updatedAt" = now()
     WHERE ${REFILLED_TOKENS} - ${n}::int >= ${keep}::float8 - ${maxWaitSeconds}::float8 * b."rate"
-    RETURNING b."tokens", b."rate"`;
+    RETURNING b."tokens", b."rate"`);
   const row = rows[0];
   if (row) noteSeen(bucket, row);
   return row ?? null;
