@@ -14,7 +14,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Server actions take small forms only; anything bigger is refused before it is parsed (issue 12).
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "1mb" },
+    // No persistent Turbopack cache for `next dev` (Next's default since 16.1 keeps one in .next/dev/cache):
+    // it cannot tell when dependencies, config or the environment changed, and a stale one made `next dev`
+    // recompile ("Compiled in 1ms") and reload an open page several times a second (issue 16; it went away
+    // only with .next removed). A cold start compiles each page once, a few seconds more.
+    turbopackFileSystemCacheForDev: false,
+  },
   // The dev server logs request URLs; these carry sign-in tokens and OAuth codes, so keep them out.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//, /\/api\/oauth\//] } },
   // Native/WASM packages stay out of the bundle (TOOLCHAIN.md: bundling breaks their file lookups).
