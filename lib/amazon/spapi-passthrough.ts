@@ -29,9 +29,13 @@ export interface SpApiPassthroughRequest {
   signal?: AbortSignal;
 }
 
+// An idle connection is closed after a minute, or a second before the server's own `Keep-Alive: timeout`
+// (Node honours that hint only when the agent has a timeout), so a request is not sent on a connection
+// the server is closing. The timeout does not apply to a request in flight (nobody listens for it there).
+const IDLE_CONNECTION_MS = 60_000;
 const agents = processLocal("spApiAgents", () => ({
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
+  "http:": new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  "https:": new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
 }));
 
 /** Statuses whose answer has no body (a Response refuses one). */
