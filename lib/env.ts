@@ -27,6 +27,8 @@ export const AMAZON_PRODUCTION = {
 
 const schema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  /** Set to "1" by Vercel on its deployments (proxy.ts then leaves the SP-API gateway to its route). */
+  VERCEL: optionalString,
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z

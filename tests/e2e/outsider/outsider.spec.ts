@@ -483,7 +483,7 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
         entry.call === "spapi-gateway"
           ? await request.get(`/api/v1/spapi/${authorizationId}/sellers/v1/marketplaceParticipations`, { headers, failOnStatusCode: false })
           : await request.post(url, { data: body, headers, failOnStatusCode: false });
-      return { status: response.status(), text: await response.text() };
+      return { status: response.status(), text: await response.text(), headers: response.headers() };
     };
 
     // B's browser session is not a key.
@@ -509,6 +509,13 @@ const CHECKS: Record<Check, (ctx: CheckContext) => Promise<void>> = {
       expect(own.status).toBe(200);
       expect(own.text).toContain("marketplace");
       expect(own.text).not.toMatch(/Atza\||accessToken/);
+      // Answered by proxy.ts before Next's router, with the same headers the route gives: Amazon's, Latchkey's, the app's.
+      expect(own.headers["x-latchkey-operation"]).toBe("getMarketplaceParticipations");
+      expect(own.headers["x-amzn-requestid"]).toBeTruthy();
+      expect(own.headers["x-request-id"]).toBeTruthy();
+      expect(own.headers["cache-control"]).toBe("no-store");
+      expect(own.headers["x-content-type-options"]).toBe("nosniff");
+      expect(JSON.stringify(own.headers)).not.toMatch(/Atza\|/);
     }
     if (entry.call === "access-token") {
       // The same key does work for B's own authorization, so the 404 above is about whose it is.
