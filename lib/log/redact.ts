@@ -1,4 +1,5 @@
 import "server-only";
+import { processLocal } from "@/lib/runtime/process-local";
 // Redaction: the one filter every log line, error body and audit entry passes through (STYLE rule 8).
 // Three kinds of rule, applied together:
 // - patterns: the shapes of Amazon tokens and secrets, our API keys, bearer headers, credentials in URLs,
@@ -90,9 +91,13 @@ export function isSecretKey(key: string): boolean {
 // MIN_SECRET_LENGTH characters, so scanning a string costs one map lookup per position whatever the size
 // of the registry; a numeric pre-filter on the first two characters keeps most positions allocation-free.
 
-const secrets = new Map<string, string>(); // value -> its prefix
-const byPrefix = new Map<string, Set<string>>();
-const firstPairs = new Map<number, number>(); // (c0 << 16 | c1) -> how many prefixes start with it
+// One registry per process, shared by every server bundle (the routes, instrumentation, proxy.ts's gateway):
+// a secret one of them decrypted is redacted in the others' log lines too.
+const { secrets, byPrefix, firstPairs } = processLocal("logSecrets", () => ({
+  secrets: new Map<string, string>(), // value -> its prefix
+  byPrefix: new Map<string, Set<string>>(),
+  firstPairs: new Map<number, number>(), // (c0 << 16 | c1) -> how many prefixes start with it
+}));
 
 function pairAt(s: string, index: number): number {
   return (s.charCodeAt(index) << 16) | s.charCodeAt(index + 1);
@@ -138,7 +143,7 @@ function removeSecretForm(value: string): void {
 }
 
 /**
- * Registers a secret value so it is redacted wherever it appears, in this process, from now on.
+ * Registers a secret value so it is redacted wherever it appears, in this process (every bundle), from now on.
  * Values shorter than 8 characters are ignored (too likely to collide with ordinary text). Its URL- and
  * JSON-escaped forms are registered too, since that is how it appears in form bodies and log lines.
  */

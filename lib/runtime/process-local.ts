@@ -8,6 +8,7 @@
 export const PROCESS_LOCAL = {
   db: "the database connection (PGlite: the one process that may open its data directory)",
   logger: "the logger, and the test override of it",
+  logSecrets: "secret values registered for redaction in log lines (bounded; lib/log/redact.ts)",
   keyRing: "the vault's master-key ring read from the environment, and a test override",
   devKeyWarned: "whether the development master-key warning was logged",
   memoryTokens: "access tokens already read or fetched (at most 10,000, least recently used dropped first)",
