@@ -79,8 +79,9 @@ export function sendSpApiRequest(request: SpApiPassthroughRequest): Promise<Resp
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     });
-    // Before the answer began: a network failure (after it, the body's stream carries the error).
-    outgoing.once("error", (error) => {
+    // Before the answer began: a network failure. After it the body's stream carries the error, and a
+    // later one (a reset mid-body, the worker gone) must still find a listener here.
+    outgoing.on("error", (error) => {
       if (signal?.aborted) return reject(signal.reason);
       reject(new AmazonNetworkError(timedOut ? "timeout" : "network", target, { cause: error }));
     });

@@ -336,6 +336,29 @@ describe("SP-API gateway", () => {
       expect(seen?.["x-forwarded-for"]).toBeUndefined();
       expect(seen?.["user-agent"]).toMatch(/^Latchkey\/.*Language=TypeScript/);
     });
+
+    it("ends the worker's body with an error when Amazon drops the connection mid-answer, and the next call still works", async () => {
+      const seller = await connectSeller(sandbox);
+      process.env.AMAZON_SPAPI_NA_URL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+      resetServerEnvForTests();
+      const response = await callGateway(seller.authorizationId, PARTICIPATIONS, { key: apiKey });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      expect(first.value?.byteLength).toBeGreaterThan(0);
+      // Amazon's side of the connection goes away before the rest is sent.
+      upstream.closeAllConnections();
+      await expect(
+        (async () => {
+          for (let read = await reader.read(); !read.done; read = await reader.read());
+        })(),
+      ).rejects.toThrow();
+      const again = await callGateway(seller.authorizationId, PARTICIPATIONS, { key: apiKey });
+      expect(again.status).toBe(200);
+      const reading = again.text();
+      releaseRest();
+      expect((await reading).endsWith(`"}`)).toBe(true);
+    });
   });
 
   it("stops quietly when the worker goes away while Amazon is still answering", async () => {
