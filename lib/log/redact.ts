@@ -1,11 +1,11 @@
 import "server-only";
-import { processLocal } from "@/lib/runtime/process-local";
 // Redaction: the one filter every log line, error body and audit entry passes through (STYLE rule 8).
 // Three kinds of rule, applied together:
 // - patterns: the shapes of Amazon tokens and secrets, our API keys, bearer headers, credentials in URLs,
 //   JSON/form fields named like secrets, and vault envelopes;
 // - exact values: every plaintext the vault encrypted or decrypted in this process (`registerSecret`);
 // - key names: object properties named like secrets (`refreshToken`, `client_secret`, `cookie`, ...).
+import { processLocal } from "@/lib/runtime/process-local";
 
 export const REDACTED = "[REDACTED]";
 

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
+import { gatewayParamsOf } from "@/lib/gateway/gateway-path";
 import { POST as accessTokenRoute } from "@/app/api/v1/authorizations/[id]/access-token/route";
 import { POST as rdtRoute } from "@/app/api/v1/authorizations/[id]/restricted-data-token/route";
 import { POST as grantlessRoute } from "@/app/api/v1/grantless-tokens/route";
@@ -24,8 +25,9 @@ import { GET as tenantByExternalIdRoute } from "@/app/api/v1/tenants/by-external
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
 const idParam = (match: RegExpExecArray) => ({ id: decodeURIComponent(match[1] ?? "") });
-// The gateway's catch-all: `[authorizationId]` and the Amazon path's segments, as Next would pass them.
-const gatewayParams = (match: RegExpExecArray) => ({ authorizationId: decodeURIComponent(match[1] ?? ""), path: (match[2] ?? "").split("/").filter(Boolean).map(decodeURIComponent) });
+// The gateway's catch-all: `[authorizationId]` and the Amazon path's segments, as Next (and proxy.ts) pass them;
+// a path Next would not route gets params the route refuses (404).
+const gatewayParams = (match: RegExpExecArray) => gatewayParamsOf(match[0]) ?? { authorizationId: "", path: [] };
 const externalIdParam = (match: RegExpExecArray) => ({ externalId: decodeURIComponent(match[1] ?? "") });
 const noParams = () => ({});
 const deliveryParams = (match: RegExpExecArray) => ({ id: decodeURIComponent(match[1] ?? ""), deliveryId: decodeURIComponent(match[2] ?? "") });
